@@ -1,0 +1,183 @@
+package org.autocollections.api;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.autocollections.domain.CollectionCase;
+import org.autocollections.domain.Jurisdiction;
+
+/**
+ * Turns a JSON case into a {@link CollectionCase}, or into a list of the fields at fault. Strict on purpose: an
+ * unknown field, a number sent as a string or an enum sent as a number is refused, because a misspelt field the
+ * service silently ignored would be a wrong decision nobody notices.
+ */
+@ApplicationScoped
+public class CaseReader {
+
+    private final ObjectReader reader;
+    private final Validator validator;
+
+    @Inject
+    public CaseReader(ObjectMapper json, Validator validator) {
+        this.reader = json.readerFor(CollectionCase.class)
+                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .with(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        this.validator = validator;
+    }
+
+    public CollectionCase read(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            throw new InvalidRequestException("", "the request body must be a JSON object describing a case");
+        }
+        if (!node.isObject()) {
+            throw new InvalidRequestException("", "a case must be a JSON object, not " + node.getNodeType().name().toLowerCase());
+        }
+        CollectionCase request;
+        try {
+            request = reader.readValue(node);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRequestException(List.of(fieldError(e)));
+        } catch (java.io.IOException e) {
+            throw new InvalidRequestException("", e.getMessage());
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Set<ConstraintViolation<CollectionCase>> violations = validator.validate(request);
+        violations.stream()
+                .map(v -> new Problem.FieldError(path(v.getPropertyPath()), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .forEach(errors::add);
+        if (errors.isEmpty()) {
+            checkConsistency(request, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return request;
+    }
+
+    /** Rules that relate two fields, which field annotations cannot express. */
+    private static void checkConsistency(CollectionCase c, List<Problem.FieldError> errors) {
+        if (c.loan().overdueAmount().compareTo(c.loan().outstandingBalance()) > 0) {
+            errors.add(new Problem.FieldError("loan.overdueAmount", "must not exceed loan.outstandingBalance"));
+        }
+        String zone = c.borrower().timeZone();
+        if (zone == null && c.jurisdictionOrDefault() == Jurisdiction.US) {
+            errors.add(new Problem.FieldError("borrower.timeZone",
+                    "is required for US cases: calling hours are the borrower's local time (Regulation F)"));
+        }
+        if (zone != null) {
+            try {
+                ZoneId.of(zone);
+            } catch (DateTimeException e) {
+                errors.add(new Problem.FieldError("borrower.timeZone", "must be an IANA time zone such as Asia/Shanghai"));
+            }
+        }
+    }
+
+    static Problem.FieldError fieldError(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException m ? path(m.getPath()) : "";
+        if (e instanceof UnrecognizedPropertyException u) {
+            return new Problem.FieldError(field, "is not a field of " + u.getReferringClass().getSimpleName().replace("CollectionCase", "the case"));
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null) {
+            return new Problem.FieldError(field, expected(f.getTargetType()));
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return new Problem.FieldError(field, expected(m.getTargetType()));
+        }
+        return new Problem.FieldError(field, firstLine(e.getOriginalMessage()));
+    }
+
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (java.time.OffsetDateTime.class.equals(type) || java.time.Instant.class.equals(type)) {
+            return "must be a timestamp with offset, e.g. 2026-11-29T10:00:00+08:00";
+        }
+        if (java.time.LocalDate.class.equals(type)) {
+            return "must be a date, e.g. 2026-11-29";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "must be an ISO-8601 " + type.getSimpleName();
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+            return "must be a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "must be true or false";
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "must be an array";
+        }
+        return "must be an object (" + type.getSimpleName() + ")";
+    }
+
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : references) {
+            if (ref.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String path(Path violationPath) {
+        StringBuilder path = new StringBuilder();
+        for (Path.Node node : violationPath) {
+            if (node.getIndex() != null) {
+                path.append('[').append(node.getIndex()).append(']');
+            }
+            String name = node.getName();
+            if (name != null && !name.startsWith("<")) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(name);
+            }
+        }
+        return path.toString();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "is not valid";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

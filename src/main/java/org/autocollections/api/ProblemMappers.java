@@ -1,0 +1,80 @@
+package org.autocollections.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.autocollections.engine.PolicyConflictException;
+import org.autocollections.ruleset.NoActiveRulesetException;
+import org.autocollections.ruleset.RulesetCompilationException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+
+/**
+ * Every error leaves the service as problem details. A client's mistake is a 4xx naming the field; only the
+ * service's own faults are 5xx, and those never echo internals.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidRequestException e, UriInfo uri) {
+        return respond(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonParseException || e instanceof StreamConstraintsException) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            return respond(Problem.of("malformed-json", "Malformed JSON", 400,
+                    "The body is not valid JSON" + where + ": " + e.getOriginalMessage()), uri);
+        }
+        return respond(new InvalidRequestException(java.util.List.of(CaseReader.fieldError(e))).problem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response notReady(NoActiveRulesetException e, UriInfo uri) {
+        return respond(Problem.of("not-ready", "No active ruleset", 503,
+                "The service has no compiled ruleset yet; retry shortly."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response rulesetRejected(RulesetCompilationException e, UriInfo uri) {
+        return respond(Problem.of("ruleset-rejected", "Ruleset rejected", 422,
+                e.problems().size() + " problem(s); the active ruleset keeps serving.").withProblems(e.problems()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response policyConflict(PolicyConflictException e, UriInfo uri) {
+        LOG.error("Policy conflict: " + e.getMessage());
+        return respond(Problem.of("policy-conflict", "The policy reached no single decision", 500, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        String title = e.getResponse().getStatusInfo().getReasonPhrase();
+        return respond(Problem.of("http-" + status, title, status, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        LOG.error("Unexpected failure", e);
+        return respond(Problem.of("internal-error", "Internal error", 500,
+                "The service failed to process the request; the failure is logged."), uri);
+    }
+
+    static Response respond(Problem problem, UriInfo uri) {
+        Problem located = uri == null ? problem : problem.at(uri.getPath());
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(located).build();
+    }
+}

@@ -1,0 +1,5 @@
+package org.autocollections.domain;
+
+public enum GpsTracking {
+    ONLINE, OFFLINE, NONE
+}

@@ -1,0 +1,5 @@
+package org.autocollections.domain;
+
+public enum RecommendedChannel {
+    NONE, SMS, EMAIL, PHONE, FIELD_VISIT, LETTER
+}

@@ -1,0 +1,77 @@
+package org.autocollections.engine;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.autocollections.domain.CollectionCase;
+import org.autocollections.domain.Decision;
+import org.autocollections.policy.CaseFacts;
+import org.autocollections.ruleset.ActiveRuleset;
+import org.autocollections.ruleset.PolicyConfig;
+import org.autocollections.ruleset.Ruleset;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Decides one case: puts the case's facts in a fresh session of the active ruleset, lets the rules conclude, and
+ * returns the conclusions with the rules that reached them. Sessions are never shared; the KieBase always is.
+ */
+@ApplicationScoped
+public class DecisionEngine {
+
+    @Inject
+    ActiveRuleset active;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    PolicyConfig config;
+
+    public Decision decide(CollectionCase request) {
+        return decide(request, active.current());
+    }
+
+    public Decision decide(CollectionCase request, Ruleset ruleset) {
+        Instant decidedAt = clock.instant();
+        Instant asOf = request.asOf() == null ? decidedAt : request.asOf().toInstant();
+        CaseFacts facts = new CaseFacts(request, asOf, BorrowerZone.of(request));
+        KieSession session = ruleset.kieBase().newKieSession();
+        Explainer explainer = new Explainer(ruleset);
+        try {
+            explainer.watch(session);
+            session.insert(facts);
+            int fired = session.fireAllRules(config.maxFirings());
+            if (fired >= config.maxFirings()) {
+                throw new PolicyConflictException("The policy fired " + fired + " rules without settling; a rule "
+                        + "probably re-triggers itself. Last rules: " + tail(explainer.fired()));
+            }
+            Conclusions conclusions = new Conclusions(session.getObjects());
+            return new Decision(request.caseId(), UUID.randomUUID().toString(), decidedAt, ruleset.version(), asOf,
+                    conclusions.overdue(facts), null, null, null, null, conclusions.nextAction(),
+                    conclusions.reasons(), List.copyOf(explainer.fired()));
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static List<Decision.FiredRule> tail(List<Decision.FiredRule> fired) {
+        return fired.subList(Math.max(0, fired.size() - 5), fired.size());
+    }
+
+    /** The zone in which the borrower's days and hours are counted. */
+    static final class BorrowerZone {
+        private BorrowerZone() {
+        }
+
+        static ZoneId of(CollectionCase request) {
+            String zone = request.borrower().timeZone();
+            return zone == null ? ZoneId.of("Asia/Shanghai") : ZoneId.of(zone);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.autocollections.policy;
+
+import org.autocollections.domain.Classification;
+import org.autocollections.domain.ReasonArea;
+
+/** The five-category risk classification of the loan. */
+public final class AssetClassification extends Conclusion {
+
+    private final Classification value;
+    private final int daysPastDue;
+
+    public AssetClassification(String value, int daysPastDue) {
+        this.value = Classification.valueOf(value.trim());
+        this.daysPastDue = daysPastDue;
+    }
+
+    public Classification getValue() {
+        return value;
+    }
+
+    @Override
+    public ReasonArea area() {
+        return ReasonArea.OVERDUE;
+    }
+
+    @Override
+    public String code() {
+        return "CLASSIFIED_" + value.name();
+    }
+
+    @Override
+    public String message() {
+        return daysPastDue + " days past due: classified " + value.name().toLowerCase().replace('_', ' ');
+    }
+
+    @Override
+    public String toString() {
+        return value.name();
+    }
+}

@@ -1,0 +1,37 @@
+package org.autocollections.policy;
+
+import org.autocollections.domain.ReasonArea;
+
+/** The candidate the arbitration rule chose: the decision's next action. */
+public final class ChosenAction extends Conclusion {
+
+    private final ActionCandidate candidate;
+
+    public ChosenAction(ActionCandidate candidate) {
+        this.candidate = candidate;
+    }
+
+    public ActionCandidate getCandidate() {
+        return candidate;
+    }
+
+    @Override
+    public ReasonArea area() {
+        return ReasonArea.ACTION;
+    }
+
+    @Override
+    public String code() {
+        return "NEXT_" + candidate.getType().name();
+    }
+
+    @Override
+    public String message() {
+        return "next action " + candidate.getType() + ": " + candidate.getWhy();
+    }
+
+    @Override
+    public String toString() {
+        return candidate.toString();
+    }
+}

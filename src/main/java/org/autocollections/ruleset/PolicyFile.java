@@ -1,0 +1,29 @@
+package org.autocollections.ruleset;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+
+import org.autocollections.tables.TableFormat;
+
+/**
+ * One file of a ruleset, by the path an analyst knows it under ({@code rules/overdue.drl},
+ * {@code decision-tables/overdue-buckets.drl.xlsx}).
+ */
+public record PolicyFile(String path, byte[] content) {
+
+    public String sha256() {
+        return HexFormat.of().formatHex(Hashes.sha256(content));
+    }
+
+    public boolean isDrl() {
+        return path.endsWith(".drl");
+    }
+
+    public boolean isTable() {
+        return TableFormat.of(path).isPresent();
+    }
+
+    public String text() {
+        return new String(content, StandardCharsets.UTF_8);
+    }
+}

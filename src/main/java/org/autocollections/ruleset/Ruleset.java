@@ -1,0 +1,91 @@
+package org.autocollections.ruleset;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.autocollections.policy.Attribution;
+import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * A compiled, immutable set of rules and tables: the unit that is activated, swapped and named in every decision.
+ * Its version is a hash of the files' names and contents, so the same files always give the same version.
+ */
+public final class Ruleset {
+
+    /** A file of the ruleset as the API lists it. */
+    public record FileEntry(String path, String sha256, long size) {
+    }
+
+    private final String version;
+    private final String digest;
+    private final List<FileEntry> files;
+    private final Instant loadedAt;
+    private final KieBase kieBase;
+    private final Map<String, String> sources;
+    private final List<RulesetProblem> warnings;
+    private final long compileMillis;
+    private final String origin;
+
+    Ruleset(String origin, String digest, List<FileEntry> files, Instant loadedAt, KieBase kieBase, Map<String, String> sources,
+            List<RulesetProblem> warnings, long compileMillis) {
+        this.digest = digest;
+        this.version = digest.substring(0, 16);
+        this.files = List.copyOf(files);
+        this.loadedAt = loadedAt;
+        this.kieBase = kieBase;
+        this.sources = Map.copyOf(sources);
+        this.warnings = List.copyOf(warnings);
+        this.compileMillis = compileMillis;
+        this.origin = origin;
+    }
+
+    /** Where the files were read from. */
+    public String origin() {
+        return origin;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** The full SHA-256 the version abbreviates. */
+    public String digest() {
+        return digest;
+    }
+
+    public List<FileEntry> files() {
+        return files;
+    }
+
+    public Instant loadedAt() {
+        return loadedAt;
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    public List<RulesetProblem> warnings() {
+        return warnings;
+    }
+
+    public long compileMillis() {
+        return compileMillis;
+    }
+
+    public int ruleCount() {
+        return sources.size();
+    }
+
+    /** Where a rule is written: a DRL file and line, or a table file, sheet and row. */
+    public Attribution attribution(Rule rule) {
+        String key = key(rule.getPackageName(), rule.getName());
+        return new Attribution(rule.getName(), sources.getOrDefault(key, rule.getPackageName()));
+    }
+
+    static String key(String packageName, String ruleName) {
+        return packageName + "/" + ruleName;
+    }
+}

@@ -1,0 +1,160 @@
+package org.autocollections.ruleset;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.autocollections.tables.CellLocator;
+import org.autocollections.tables.TableTranslator;
+import org.autocollections.tables.TranslatedSheet;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Compiles rule files and decision tables into a {@link Ruleset} at runtime with the classic KIE API, so an edited
+ * table needs no rebuild of the service. Tables are translated to DRL here rather than by the KIE builder, which is
+ * what lets errors and fired rules be reported against the sheet, row and column.
+ */
+public final class RulesetCompiler {
+
+    private static final String RESOURCES = "src/main/resources/";
+    private static final Pattern PACKAGE = Pattern.compile("^[ \\t]*package\\s+([\\w.]+)", Pattern.MULTILINE);
+    private static final Pattern RULE = Pattern.compile("^[ \\t]*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))", Pattern.MULTILINE);
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private final RuleModel model;
+    private final ClassLoader factClassLoader;
+    private final TableTranslator translator = new TableTranslator();
+
+    public RulesetCompiler(RuleModel model) {
+        this.model = model;
+        // Facts live in the application's class loader; Drools must see them there in tests, dev mode and the jar.
+        this.factClassLoader = org.autocollections.policy.CaseFacts.class.getClassLoader();
+    }
+
+    public Ruleset compile(String origin, List<PolicyFile> files, Instant loadedAt) throws RulesetCompilationException {
+        long started = System.nanoTime();
+        List<PolicyFile> sorted = files.stream().sorted(Comparator.comparing(PolicyFile::path)).toList();
+        if (sorted.isEmpty()) {
+            throw new RulesetCompilationException(List.of(RulesetProblem.inFile("(ruleset)", "contains no rule or table files")));
+        }
+        KieServices kie = KieServices.get();
+        ReleaseId releaseId = kie.newReleaseId("org.autocollections.policy", "ruleset", "1.0." + BUILDS.incrementAndGet());
+        KieFileSystem kfs = kie.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+
+        LinkedHashSet<RulesetProblem> problems = new LinkedHashSet<>();
+        Map<String, TranslatedSheet> sheetsByPath = new HashMap<>();
+        Map<String, String> sources = new HashMap<>();
+        for (PolicyFile file : sorted) {
+            if (file.isTable()) {
+                TableTranslator.Result result = translator.translate(file);
+                problems.addAll(result.problems());
+                for (TranslatedSheet sheet : result.sheets()) {
+                    String path = RESOURCES + file.path() + "." + sheet.sheet().replaceAll("[^\\w-]", "_") + ".drl";
+                    sheetsByPath.put(path, sheet);
+                    kfs.write(path, sheet.drl());
+                    String pkg = packageOf(sheet.drl());
+                    sheet.rules().forEach(r -> sources.put(Ruleset.key(pkg, r.name()), sheet.source(r.row())));
+                }
+            } else if (file.isDrl()) {
+                kfs.write(RESOURCES + file.path(), kie.getResources().newByteArrayResource(file.content()));
+                indexDrl(file, sources);
+            } else {
+                problems.add(RulesetProblem.inFile(file.path(),
+                        "is neither a rule file (*.drl) nor a decision table (*.drl.xlsx, *.drl.xls, *.drl.csv)"));
+            }
+        }
+        if (hasErrors(problems)) {
+            throw new RulesetCompilationException(new ArrayList<>(problems));
+        }
+
+        KieBuilder builder = kie.newKieBuilder(kfs, factClassLoader);
+        try {
+            if (model == RuleModel.EXECUTABLE) {
+                builder.buildAll(ExecutableModelProject.class);
+            } else {
+                builder.buildAll();
+            }
+        } catch (RuntimeException e) {
+            problems.add(RulesetProblem.inFile("(ruleset)", "failed to build: " + e.getMessage()));
+            throw new RulesetCompilationException(new ArrayList<>(problems));
+        }
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR, Message.Level.WARNING)) {
+            RulesetProblem problem = locate(message, sheetsByPath, sorted);
+            problems.add(message.getLevel() == Message.Level.ERROR ? problem : problem.asWarning());
+        }
+        if (hasErrors(problems)) {
+            kie.getRepository().removeKieModule(releaseId);
+            throw new RulesetCompilationException(new ArrayList<>(problems));
+        }
+        KieContainer container = kie.newKieContainer(releaseId, factClassLoader);
+        KieBase kieBase = container.getKieBase();
+        // The container is only a way to the KieBase; dropping the module keeps reloads from piling up in memory.
+        kie.getRepository().removeKieModule(releaseId);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new Ruleset(origin, digest(sorted), sorted.stream().map(f -> new Ruleset.FileEntry(f.path(), f.sha256(), f.content().length)).toList(),
+                loadedAt, kieBase, sources, new ArrayList<>(problems), millis);
+    }
+
+    private static boolean hasErrors(java.util.Collection<RulesetProblem> problems) {
+        return problems.stream().anyMatch(p -> p.severity() == RulesetProblem.Severity.ERROR);
+    }
+
+    private static RulesetProblem locate(Message message, Map<String, TranslatedSheet> sheets, List<PolicyFile> files) {
+        String path = message.getPath() == null ? "" : message.getPath();
+        for (Map.Entry<String, TranslatedSheet> sheet : sheets.entrySet()) {
+            if (!path.isEmpty() && sheet.getKey().endsWith(path)) {
+                return CellLocator.locate(sheet.getValue(), message.getLine(), message.getColumn(), message.getText());
+            }
+        }
+        for (PolicyFile file : files) {
+            if (!path.isEmpty() && (RESOURCES + file.path()).endsWith(path)) {
+                return RulesetProblem.atLine(file.path(), message.getLine(), message.getText().strip());
+            }
+        }
+        return RulesetProblem.inFile(path.isEmpty() ? "(ruleset)" : path, message.getText().strip());
+    }
+
+    private static void indexDrl(PolicyFile file, Map<String, String> sources) {
+        String text = file.text();
+        String pkg = packageOf(text);
+        Matcher rule = RULE.matcher(text);
+        while (rule.find()) {
+            String name = rule.group(1) != null ? rule.group(1) : rule.group(2) != null ? rule.group(2) : rule.group(3);
+            int line = 1 + (int) text.substring(0, rule.start()).chars().filter(c -> c == '\n').count();
+            sources.put(Ruleset.key(pkg, name), file.path() + "#L" + line);
+        }
+    }
+
+    private static String packageOf(String drl) {
+        Matcher m = PACKAGE.matcher(drl);
+        return m.find() ? m.group(1) : "defaultpkg";
+    }
+
+    private static String digest(List<PolicyFile> sorted) {
+        MessageDigest digest = Hashes.digest();
+        for (PolicyFile file : sorted) {
+            digest.update(file.path().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(Hashes.sha256(file.content()));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

@@ -1,0 +1,27 @@
+package org.autocollections.tables;
+
+import java.util.Optional;
+
+/** The spreadsheet formats a decision table may come in; Drools recognises a table only by these suffixes. */
+public enum TableFormat {
+    XLSX(".drl.xlsx"), XLS(".drl.xls"), CSV(".drl.csv");
+
+    private final String suffix;
+
+    TableFormat(String suffix) {
+        this.suffix = suffix;
+    }
+
+    public String suffix() {
+        return suffix;
+    }
+
+    public static Optional<TableFormat> of(String path) {
+        for (TableFormat format : values()) {
+            if (path.endsWith(format.suffix)) {
+                return Optional.of(format);
+            }
+        }
+        return Optional.empty();
+    }
+}
