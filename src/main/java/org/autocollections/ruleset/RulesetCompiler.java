@@ -36,6 +36,7 @@ public final class RulesetCompiler {
     private static final String RESOURCES = "src/main/resources/";
     private static final Pattern PACKAGE = Pattern.compile("^[ \\t]*package\\s+([\\w.]+)", Pattern.MULTILINE);
     private static final Pattern RULE = Pattern.compile("^[ \\t]*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))", Pattern.MULTILINE);
+    private static final String NULL_PACKAGE = "Parser returned a null Package";
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final RuleModel model;
@@ -96,10 +97,24 @@ public final class RulesetCompiler {
             problems.add(RulesetProblem.inFile("(ruleset)", "failed to build: " + e.getMessage()));
             throw new RulesetCompilationException(new ArrayList<>(problems));
         }
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR, Message.Level.WARNING)) {
-            RulesetProblem problem = locate(message, sheetsByPath, sorted);
-            problems.add(message.getLevel() == Message.Level.ERROR ? problem : problem.asWarning());
+        List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR, Message.Level.WARNING);
+        Map<TranslatedSheet, List<RulesetProblem>> tableProblems = new java.util.LinkedHashMap<>();
+        for (Message message : messages) {
+            if (message.getText().contains(NULL_PACKAGE) && messages.size() > 1) {
+                continue; // Drools' echo of a parse error already reported with its line
+            }
+            TranslatedSheet sheet = sheetOf(message, sheetsByPath);
+            RulesetProblem problem = sheet != null
+                    ? CellLocator.locate(sheet, message.getLine(), message.getColumn(), message.getText())
+                    : locate(message, sorted);
+            problem = message.getLevel() == Message.Level.ERROR ? problem : problem.asWarning();
+            if (sheet != null) {
+                tableProblems.computeIfAbsent(sheet, s -> new ArrayList<>()).add(problem);
+            } else {
+                problems.add(problem);
+            }
         }
+        tableProblems.forEach((sheet, found) -> problems.addAll(CellLocator.collapseColumnFaults(sheet, found)));
         if (hasErrors(problems)) {
             kie.getRepository().removeKieModule(releaseId);
             throw new RulesetCompilationException(new ArrayList<>(problems));
@@ -117,13 +132,17 @@ public final class RulesetCompiler {
         return problems.stream().anyMatch(p -> p.severity() == RulesetProblem.Severity.ERROR);
     }
 
-    private static RulesetProblem locate(Message message, Map<String, TranslatedSheet> sheets, List<PolicyFile> files) {
-        String path = message.getPath() == null ? "" : message.getPath();
-        for (Map.Entry<String, TranslatedSheet> sheet : sheets.entrySet()) {
-            if (!path.isEmpty() && sheet.getKey().endsWith(path)) {
-                return CellLocator.locate(sheet.getValue(), message.getLine(), message.getColumn(), message.getText());
-            }
+    private static TranslatedSheet sheetOf(Message message, Map<String, TranslatedSheet> sheets) {
+        String path = message.getPath();
+        if (path == null || path.isEmpty()) {
+            return null;
         }
+        return sheets.entrySet().stream().filter(e -> e.getKey().endsWith(path)).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
+    private static RulesetProblem locate(Message message, List<PolicyFile> files) {
+        String path = message.getPath() == null ? "" : message.getPath();
         for (PolicyFile file : files) {
             if (!path.isEmpty() && (RESOURCES + file.path()).endsWith(path)) {
                 return RulesetProblem.atLine(file.path(), message.getLine(), message.getText().strip());

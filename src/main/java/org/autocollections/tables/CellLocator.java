@@ -1,5 +1,6 @@
 package org.autocollections.tables;
 
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 
@@ -16,7 +17,13 @@ public final class CellLocator {
     private CellLocator() {
     }
 
+    private static final java.util.regex.Pattern POSITION = java.util.regex.Pattern.compile("Line (\\d+):(\\d+)");
+
     public static RulesetProblem locate(TranslatedSheet sheet, int line, int column, String message) {
+        java.util.regex.Matcher position = POSITION.matcher(message);
+        if (column <= 0 && position.find() && Integer.parseInt(position.group(1)) == line) {
+            column = Integer.parseInt(position.group(2)); // the parser puts the column in its text only
+        }
         String[] lines = sheet.drl().split("\n", -1);
         String text = line >= 1 && line <= lines.length ? lines[line - 1] : "";
         TranslatedSheet.GeneratedRule rule = sheet.ruleAtLine(line);
@@ -83,6 +90,42 @@ public final class CellLocator {
             }
         }
         return -1;
+    }
+
+    /**
+     * A fault in a column's code makes every row using that column fail, each reported against its own data cell.
+     * When all the rows of a column fail, the fault is the column's code: one problem at the code cell replaces them.
+     */
+    public static List<RulesetProblem> collapseColumnFaults(TranslatedSheet sheet, List<RulesetProblem> problems) {
+        Map<String, List<RulesetProblem>> byColumn = new java.util.LinkedHashMap<>();
+        for (RulesetProblem p : problems) {
+            if (p.row() != null && p.column() != null && p.severity() == RulesetProblem.Severity.ERROR) {
+                byColumn.computeIfAbsent(p.column(), c -> new java.util.ArrayList<>()).add(p);
+            }
+        }
+        List<RulesetProblem> result = new java.util.ArrayList<>(problems);
+        for (Map.Entry<String, List<RulesetProblem>> column : byColumn.entrySet()) {
+            long failingRows = column.getValue().stream().map(RulesetProblem::row).distinct().count();
+            int columnIndex = columnIndex(column.getKey());
+            List<Integer> rowsUsingColumn = sheet.rules().stream().map(TranslatedSheet.GeneratedRule::row)
+                    .filter(r -> sheet.grid().value(r - 1, columnIndex) != null && !sheet.grid().value(r - 1, columnIndex).isBlank())
+                    .toList();
+            int codeRow = rowsUsingColumn.isEmpty() ? -1 : codeRowAbove(sheet.grid(), rowsUsingColumn.get(0) - 1);
+            if (failingRows > 1 && failingRows == rowsUsingColumn.size() && codeRow >= 0) {
+                result.removeAll(column.getValue());
+                result.add(RulesetProblem.atCell(sheet.file(), sheet.sheet(), codeRow + 1, column.getKey(),
+                        "the column's code does not compile (every row using it fails): " + column.getValue().get(0).message()));
+            }
+        }
+        return result;
+    }
+
+    private static int columnIndex(String letters) {
+        int index = 0;
+        for (char c : letters.toCharArray()) {
+            index = index * 26 + (c - 'A' + 1);
+        }
+        return index - 1;
     }
 
     private static String firstLine(String message) {

@@ -45,15 +45,14 @@ public final class TableTranslator {
             problems.add(RulesetProblem.inFile(file.path(), "cannot be read as " + format.name() + ": " + rootMessage(e)));
             return new Result(sheets, problems);
         }
-        for (SheetGrid grid : grids) {
-            if (!hasRuleTable(grid)) {
-                continue; // notes, lookups or charts beside the tables
-            }
+        List<SheetGrid> tables = grids.stream().filter(TableTranslator::hasRuleTable).toList(); // skip notes and charts
+        for (SheetGrid grid : tables) {
             straightenQuotes(file.path(), grid, problems);
             int before = problems.size();
             checkHeaders(file.path(), grid, problems);
             if (problems.size() == before) {
-                render(file.path(), grid, problems).ifPresent(sheets::add);
+                // Tables on several sheets may share a name; the sheet name keeps their rule names apart.
+                render(file.path(), grid, tables.size() > 1, problems).ifPresent(sheets::add);
             }
         }
         if (sheets.isEmpty() && problems.isEmpty()) {
@@ -118,8 +117,12 @@ public final class TableTranslator {
         }
     }
 
-    private static java.util.Optional<TranslatedSheet> render(String file, SheetGrid grid, List<RulesetProblem> problems) {
+    private static java.util.Optional<TranslatedSheet> render(String file, SheetGrid grid, boolean nameBySheet,
+            List<RulesetProblem> problems) {
         DefaultRuleSheetListener listener = new DefaultRuleSheetListener();
+        if (nameBySheet) {
+            listener.setWorksheetName(grid.name());
+        }
         String drl;
         Package pkg;
         try {

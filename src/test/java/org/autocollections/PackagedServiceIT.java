@@ -1,0 +1,98 @@
+package org.autocollections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged service as an operator runs it: {@code java -jar} from any folder, with the policy bundled or
+ * pointed at by configuration.
+ */
+class PackagedServiceIT {
+
+    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+    private static final Pattern LISTENING = Pattern.compile("Listening on: (http://\\S+)");
+
+    private static ProcessBuilder service(Path workDir, String... properties) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.add("-Dquarkus.http.port=0");
+        command.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + workDir.resolve("db").toAbsolutePath());
+        command.addAll(List.of(properties));
+        command.addAll(List.of("-jar", JAR.toString()));
+        return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+    }
+
+    @Test
+    void runsFromAnyFolderWithTheBundledPolicy(@TempDir Path workDir) throws Exception {
+        Process process = service(workDir).start();
+        try {
+            String base = awaitListening(process);
+            HttpResponse<String> active = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v1/rulesets/active")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(active.statusCode()).isEqualTo(200);
+            assertThat(active.body()).contains("bundled with the service").contains("decision-tables/overdue-buckets.drl.csv");
+
+            HttpResponse<String> decision = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v1/decisions"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofFile(Path.of("docs/examples/case-m2.json"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(decision.statusCode()).isEqualTo(200);
+            assertThat(decision.body()).contains("\"bucket\":\"M2\"");
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void refusesToStartOnABrokenTableNamingTheCell(@TempDir Path workDir) throws Exception {
+        Path tables = Files.createDirectories(workDir.resolve("decision-tables"));
+        for (Path table : Files.list(Path.of("decision-tables")).toList()) {
+            Files.copy(table, tables.resolve(table.getFileName()));
+        }
+        Path buckets = tables.resolve("overdue-buckets.drl.csv");
+        Files.writeString(buckets, Files.readString(buckets).replace("61,90,M3", "61,9O,M3"));
+
+        Process process = service(workDir, "-Dcollections.policy.rules-dir=" + Path.of("rules").toAbsolutePath(),
+                "-Dcollections.policy.tables-dir=" + tables).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the service exits").isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).isNotZero();
+        assertThat(output).contains("decision-tables/overdue-buckets.drl.csv, sheet csv, cell B13");
+    }
+
+    private static String awaitListening(Process process) throws IOException {
+        StringBuilder seen = new StringBuilder();
+        var reader = process.inputReader(StandardCharsets.UTF_8);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        String line;
+        while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
+            seen.append(line).append('\n');
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                Thread drain = new Thread(() -> reader.lines().forEach(l -> { }));
+                drain.setDaemon(true);
+                drain.start();
+                return m.group(1).replace("0.0.0.0", "localhost");
+            }
+        }
+        throw new AssertionError("the service did not start:\n" + seen);
+    }
+}

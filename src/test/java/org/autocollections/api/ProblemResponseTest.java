@@ -1,0 +1,190 @@
+package org.autocollections.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.autocollections.Cases;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** Every client mistake gets a 4xx problem naming what is wrong; none gets a 500 or a bare error page. */
+@QuarkusTest
+class ProblemResponseTest {
+
+    private static ValidatableResponse post(String path, String body) {
+        return given().contentType(ContentType.JSON).body(body).when().post(path).then()
+                .contentType(Problem.MEDIA_TYPE);
+    }
+
+    private static ValidatableResponse decide(ObjectNode c) {
+        return post("/api/v1/decisions", c.toString());
+    }
+
+    private static void fieldError(ObjectNode c, String field, String message) {
+        decide(c).statusCode(400)
+                .body("type", equalTo("https://autocollections.org/problems/invalid-case"))
+                .body("status", equalTo(400))
+                .body("instance", equalTo("/api/v1/decisions"))
+                .body("errors.field", hasItem(field))
+                .body("errors.find { it.field == '" + field + "' }.message", containsString(message));
+    }
+
+    @Test
+    void malformedJsonIsA400WithItsPosition() {
+        post("/api/v1/decisions", "{\"caseId\": \"X\",\n \"loan\": {").statusCode(400)
+                .body("type", equalTo("https://autocollections.org/problems/malformed-json"))
+                .body("detail", containsString("line 2"));
+    }
+
+    @Test
+    void aMissingCaseIdIsNamed() {
+        ObjectNode c = Cases.example();
+        c.remove("caseId");
+        fieldError(c, "caseId", "must not be blank");
+    }
+
+    @Test
+    void aCaseIdOver64CharactersIsRefused() {
+        ObjectNode c = Cases.example();
+        c.put("caseId", "X".repeat(65));
+        fieldError(c, "caseId", "size must be between 0 and 64");
+    }
+
+    @Test
+    void aNegativeAmountIsNamed() {
+        ObjectNode c = Cases.example();
+        Cases.object(c, "loan").put("overdueAmount", -1);
+        fieldError(c, "loan.overdueAmount", "non-negative");
+    }
+
+    @Test
+    void anAmountWithFractionsOfACentIsRefused() {
+        ObjectNode c = Cases.example();
+        Cases.object(c, "loan").put("outstandingBalance", new java.math.BigDecimal("100.001"));
+        fieldError(c, "loan.outstandingBalance", "at most two decimals");
+    }
+
+    @Test
+    void anOverdueAmountAboveTheBalanceIsRefused() {
+        ObjectNode c = Cases.example();
+        Cases.object(c, "loan").put("overdueAmount", 90000);
+        fieldError(c, "loan.overdueAmount", "must not exceed loan.outstandingBalance");
+    }
+
+    @Test
+    void anUnknownEnumValueListsTheAllowedOnes() {
+        ObjectNode c = Cases.example();
+        Cases.object(c, "borrower").put("employment", "ASTRONAUT");
+        fieldError(c, "borrower.employment", "must be one of [EMPLOYED, SELF_EMPLOYED");
+    }
+
+    @Test
+    void anEnumInsideAListIsNamedWithItsIndex() {
+        ObjectNode c = Cases.example();
+        ((ObjectNode) c.get("history").get("contacts").get(1)).put("outcome", "MAYBE");
+        fieldError(c, "history.contacts[1].outcome", "must be one of");
+    }
+
+    @Test
+    void anAsOfThatIsNotATimestampIsNamed() {
+        ObjectNode c = Cases.example();
+        c.put("asOf", "next tuesday");
+        fieldError(c, "asOf", "must be a timestamp with offset");
+    }
+
+    @Test
+    void aCreditScoreOutOfRangeIsNamed() {
+        ObjectNode c = Cases.example();
+        Cases.object(c, "borrower").put("creditScore", 900);
+        fieldError(c, "borrower.creditScore", "less than or equal to 850");
+    }
+
+    @Test
+    void anUnknownTimeZoneIsNamed() {
+        ObjectNode c = Cases.example();
+        Cases.object(c, "borrower").put("timeZone", "Mars/Olympus_Mons");
+        fieldError(c, "borrower.timeZone", "IANA time zone");
+    }
+
+    @Test
+    void aUsCaseNeedsTheBorrowersTimeZone() {
+        ObjectNode c = Cases.example();
+        c.put("jurisdiction", "US");
+        Cases.object(c, "borrower").remove("timeZone");
+        fieldError(c, "borrower.timeZone", "required for US cases");
+    }
+
+    @Test
+    void aMisspeltFieldIsRefusedRatherThanIgnored() {
+        ObjectNode c = Cases.example();
+        Cases.object(c, "loan").put("overdueAmt", 100);
+        fieldError(c, "loan.overdueAmt", "is not a field of Loan");
+    }
+
+    @Test
+    void aNumberSentAsTextIsRefused() {
+        ObjectNode c = Cases.example();
+        Cases.object(c, "loan").put("outstandingBalance", "86000");
+        fieldError(c, "loan.outstandingBalance", "must be a number");
+    }
+
+    @Test
+    void aMissingLoanIsNamed() {
+        ObjectNode c = Cases.example();
+        c.remove("loan");
+        fieldError(c, "loan", "must not be null");
+    }
+
+    @Test
+    void aBodyThatIsNotAnObjectIsRefused() {
+        post("/api/v1/decisions", "[1, 2]").statusCode(400).body("detail", containsString("JSON object"));
+    }
+
+    @Test
+    void anEmptyBodyIsRefused() {
+        given().contentType(ContentType.JSON).when().post("/api/v1/decisions").then()
+                .statusCode(400).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void aBodyOverTheSizeLimitIsA413Problem() {
+        String huge = "{\"caseId\":\"" + "X".repeat(5 * 1024 * 1024) + "\"}";
+        post("/api/v1/decisions", huge).statusCode(413)
+                .body("type", equalTo("https://autocollections.org/problems/body-too-large"))
+                .body("detail", containsString("limit"));
+    }
+
+    @Test
+    void aBatchOverOneThousandCasesIsRefused() {
+        String one = Cases.example().toString();
+        String body = "{\"cases\":[" + String.join(",", java.util.Collections.nCopies(1001, one)) + "]}";
+        post("/api/v1/decisions/batch", body).statusCode(400)
+                .body("errors[0].field", equalTo("cases"))
+                .body("errors[0].message", containsString("1 to 1000 cases, not 1001"));
+    }
+
+    @Test
+    void aBatchWithoutCasesIsRefused() {
+        post("/api/v1/decisions/batch", "{\"items\": []}").statusCode(400).body("errors[0].field", equalTo("cases"));
+    }
+
+    @Test
+    void theWrongContentTypeIsA415Problem() {
+        given().contentType(ContentType.TEXT).body("hello").when().post("/api/v1/decisions").then()
+                .statusCode(415).contentType(Problem.MEDIA_TYPE).body("status", equalTo(415));
+    }
+
+    @Test
+    void anUnknownPathIsA404Problem() {
+        given().when().get("/api/v1/nothing-here").then().statusCode(404).contentType(Problem.MEDIA_TYPE)
+                .body("type", startsWith("https://autocollections.org/problems/"));
+    }
+}

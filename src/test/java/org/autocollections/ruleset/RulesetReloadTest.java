@@ -1,0 +1,91 @@
+package org.autocollections.ruleset;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.autocollections.Cases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/**
+ * An analyst's edit to a table reaches decisions by a reload, with no rebuild; a broken edit is refused with its
+ * cell and the ruleset that was serving keeps serving.
+ */
+@QuarkusTest
+@TestProfile(EditablePolicyProfile.class)
+class RulesetReloadTest {
+
+    private static final Path BUCKETS = EditablePolicyProfile.ROOT.resolve("decision-tables/overdue-buckets.drl.csv");
+
+    @AfterEach
+    void restore() {
+        EditablePolicyProfile.restore();
+        given().post("/api/v1/rulesets/reload").then().statusCode(200);
+    }
+
+    private static String activeVersion() {
+        return given().get("/api/v1/rulesets/active").then().statusCode(200).extract().path("version");
+    }
+
+    private static String bucketOfExample() {
+        return given().contentType(ContentType.JSON).body(Cases.example().toString()).post("/api/v1/decisions")
+                .then().statusCode(200).extract().path("overdue.bucket");
+    }
+
+    @Test
+    void anEditedTableChangesTheDecisionAfterAReload() throws Exception {
+        String before = activeVersion();
+        assertBucket("M2");
+        Files.writeString(BUCKETS, Files.readString(BUCKETS).replace("31,60,M2", "31,60,M2-EARLY"));
+
+        String after = given().post("/api/v1/rulesets/reload").then().statusCode(200)
+                .body("version", not(equalTo(before))).extract().path("version");
+
+        given().contentType(ContentType.JSON).body(Cases.example().toString()).post("/api/v1/decisions")
+                .then().statusCode(200)
+                .body("overdue.bucket", equalTo("M2-EARLY"))
+                .body("rulesetVersion", equalTo(after));
+        given().get("/api/v1/rulesets/activations?limit=2").then().body("version", equalTo(java.util.List.of(after, before)));
+    }
+
+    @Test
+    void aBrokenTableIsRefusedWithItsCellAndTheActiveRulesetKeepsServing() throws Exception {
+        String before = activeVersion();
+        Files.writeString(BUCKETS, Files.readString(BUCKETS).replace("31,60,M2", "31,6O,M2"));
+
+        given().post("/api/v1/rulesets/reload").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://autocollections.org/problems/ruleset-rejected"))
+                .body("detail", containsString("keeps serving"))
+                .body("problems.file", hasItem("decision-tables/overdue-buckets.drl.csv"))
+                .body("problems[0].row", equalTo(12))
+                .body("problems[0].column", equalTo("B"));
+
+        org.junit.jupiter.api.Assertions.assertEquals(before, activeVersion());
+        org.junit.jupiter.api.Assertions.assertEquals("M2", bucketOfExample());
+    }
+
+    @Test
+    void aMisspeltHeaderIsRefusedAtItsCell() throws Exception {
+        Files.writeString(BUCKETS, Files.readString(BUCKETS).replace("CONDITION,CONDITION,ACTION", "CONDITION,CONDITON,ACTION"));
+        given().post("/api/v1/rulesets/reload").then().statusCode(422)
+                .body("problems[0].row", equalTo(6))
+                .body("problems[0].column", equalTo("B"))
+                .body("problems[0].message", containsString("CONDITON"));
+        assertBucket("M2");
+    }
+
+    private static void assertBucket(String bucket) {
+        org.junit.jupiter.api.Assertions.assertEquals(bucket, bucketOfExample());
+    }
+}
