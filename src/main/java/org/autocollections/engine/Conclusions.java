@@ -1,5 +1,6 @@
 package org.autocollections.engine;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -7,17 +8,27 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.autocollections.domain.Decision;
-import org.autocollections.policy.ActionPriority;
+import org.autocollections.domain.RecommendedChannel;
 import org.autocollections.policy.AssetClassification;
 import org.autocollections.policy.CaseFacts;
 import org.autocollections.policy.ChosenAction;
+import org.autocollections.policy.Conclusion;
+import org.autocollections.policy.ContactChoice;
+import org.autocollections.policy.ContactTiming;
+import org.autocollections.policy.LegalStep;
+import org.autocollections.policy.Limitation;
 import org.autocollections.policy.OverdueBucket;
 import org.autocollections.policy.PenaltyInterest;
-import org.autocollections.policy.Conclusion;
+import org.autocollections.policy.PlanBlock;
+import org.autocollections.policy.PlanOffer;
+import org.autocollections.policy.RiskBand;
+import org.autocollections.policy.RiskExposure;
+import org.autocollections.policy.RiskScore;
 
 /**
  * Reads the conclusions left in a session once the rules are done and shapes them into the response. Where the
- * policy must reach one answer (one bucket, one next action) and reached two, that is a policy conflict.
+ * policy must reach one answer (one bucket, one next action) and reached two, that is a policy conflict. An area
+ * with no conclusion at all is left out of the response.
  */
 final class Conclusions {
 
@@ -36,7 +47,54 @@ final class Conclusions {
         }
         return new Decision.Overdue(c.getDaysPastDue(), bucket == null ? null : bucket.getName(),
                 classification == null ? null : classification.getValue(),
-                penalty == null ? java.math.BigDecimal.ZERO.setScale(2) : penalty.getAmount());
+                penalty == null ? BigDecimal.ZERO.setScale(2) : penalty.getAmount());
+    }
+
+    Decision.Risk risk(CaseFacts c) {
+        RiskScore score = single(RiskScore.class, s -> String.valueOf(s.getScore()));
+        RiskBand band = single(RiskBand.class, b -> b.getRating().name());
+        RiskExposure exposure = single(RiskExposure.class, e -> e.getExposure().toPlainString());
+        if (score == null && band == null) {
+            return null;
+        }
+        return new Decision.Risk(band == null ? null : band.getRating(), score == null ? null : score.getScore(),
+                c.getLoanToValue(), exposure == null ? null : exposure.getExposure(),
+                exposure == null ? null : exposure.getExpectedLoss());
+    }
+
+    Decision.Contact contact() {
+        ContactChoice choice = single(ContactChoice.class, ContactChoice::getChannel);
+        if (choice == null) {
+            return null;
+        }
+        ContactTiming timing = single(ContactTiming.class, t -> String.valueOf(t.getEarliest()));
+        return new Decision.Contact(RecommendedChannel.valueOf(choice.getChannel()), choice.getScriptId(),
+                timing == null ? null : timing.getEarliest(),
+                timing == null ? null : timing.getAttemptsLeftToday(),
+                timing == null ? null : timing.getAttemptsLeftThisWeek());
+    }
+
+    Decision.RepaymentPlan repaymentPlan() {
+        List<PlanOffer> offers = all(PlanOffer.class);
+        if (offers.isEmpty() && all(PlanBlock.class).isEmpty() && !anyReason(org.autocollections.domain.ReasonArea.PLAN)) {
+            return null;
+        }
+        List<Decision.PlanOption> options = offers.stream()
+                .sorted(Comparator.comparing(PlanOffer::getType).thenComparing(PlanOffer::getMethod))
+                .map(o -> new Decision.PlanOption(o.getType(), o.getMethod(), o.getTermMonths(), o.getMonthlyPayment(),
+                        o.getFirstPayment(), o.getLastPayment(), o.getLumpSum(), o.getTotalPayable(),
+                        o.attribution() == null ? null : o.attribution().rule()))
+                .toList();
+        return new Decision.RepaymentPlan(!options.isEmpty(), options);
+    }
+
+    Decision.Legal legal() {
+        LegalStep step = single(LegalStep.class, s -> s.getStage().name());
+        Limitation limitation = single(Limitation.class, l -> String.valueOf(l.getExpiresOn()));
+        if (step == null && limitation == null) {
+            return null;
+        }
+        return new Decision.Legal(step == null ? null : step.getStage(), limitation == null ? null : limitation.getExpiresOn());
     }
 
     Decision.NextAction nextAction() {
@@ -44,8 +102,8 @@ final class Conclusions {
         if (chosen == null) {
             return null;
         }
-        ActionPriority priority = single(ActionPriority.class, p -> String.valueOf(p.getValue()));
-        return new Decision.NextAction(chosen.getCandidate().getType(), priority == null ? 5 : priority.getValue(),
+        RiskBand band = single(RiskBand.class, b -> b.getRating().name());
+        return new Decision.NextAction(chosen.getCandidate().getType(), band == null ? 5 : band.getPriority(),
                 chosen.getCandidate().getNotBefore());
     }
 
@@ -56,6 +114,10 @@ final class Conclusions {
                         c.attribution() == null ? null : c.attribution().rule(),
                         c.attribution() == null ? null : c.attribution().source()))
                 .toList();
+    }
+
+    private boolean anyReason(org.autocollections.domain.ReasonArea area) {
+        return all(Conclusion.class).stream().anyMatch(c -> c.area() == area);
     }
 
     <T> List<T> all(Class<T> type) {

@@ -53,7 +53,8 @@ public class DecisionEngine {
             }
             Conclusions conclusions = new Conclusions(session.getObjects());
             return new Decision(request.caseId(), UUID.randomUUID().toString(), decidedAt, ruleset.version(), asOf,
-                    conclusions.overdue(facts), null, null, null, null, conclusions.nextAction(),
+                    conclusions.overdue(facts), conclusions.risk(facts), conclusions.contact(), conclusions.repaymentPlan(),
+                    conclusions.legal(), conclusions.nextAction(),
                     conclusions.reasons(), List.copyOf(explainer.fired()));
         } finally {
             session.dispose();

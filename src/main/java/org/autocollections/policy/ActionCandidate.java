@@ -19,6 +19,10 @@ public final class ActionCandidate {
         this(NextActionType.valueOf(type), rank, null, why);
     }
 
+    public ActionCandidate(String type, int rank, Instant notBefore, String why) {
+        this(NextActionType.valueOf(type.trim()), rank, notBefore, why);
+    }
+
     public ActionCandidate(NextActionType type, int rank, Instant notBefore, String why) {
         this.type = type;
         this.rank = rank;

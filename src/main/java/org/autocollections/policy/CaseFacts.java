@@ -1,39 +1,81 @@
 package org.autocollections.policy;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.autocollections.domain.BorrowerFlag;
 import org.autocollections.domain.CollectionCase;
-import org.autocollections.domain.Hardship;
+import org.autocollections.domain.Collateral;
+import org.autocollections.domain.ContactAttempt;
+import org.autocollections.domain.ContactChannel;
+import org.autocollections.domain.ContactOutcome;
 import org.autocollections.domain.History;
-import org.autocollections.domain.Jurisdiction;
+import org.autocollections.domain.LegalActionRecord;
+import org.autocollections.domain.LegalStage;
+import org.autocollections.domain.PlanStatus;
+import org.autocollections.domain.PlanType;
 
 /**
- * The case as the rules read it: the request plus the measures every area needs, computed once, in the borrower's
- * time zone. Immutable; rules never change it, they insert conclusions beside it.
+ * The case as the rules read it: the request plus the measures the policy's tables compare against, each computed
+ * once, in the borrower's time zone. Immutable; rules never change it, they insert conclusions beside it.
+ * Measures that may be unknown come with a {@code ...Known} flag, so a table can give unknown its own row.
  */
 public final class CaseFacts {
 
+    /** "Never" for day counts, large enough to pass every "at least N days" test and fail every "within N days". */
+    public static final int NEVER = 99_999;
+
     private final CollectionCase request;
+    private final History history;
     private final Instant asOf;
     private final ZoneId zone;
     private final LocalDate asOfDate;
+    private final LocalDate dueDate;
     private final int daysPastDue;
+    private final BigDecimal loanToValue;
+    private final BigDecimal debtToIncome;
 
     public CaseFacts(CollectionCase request, Instant asOf, ZoneId zone) {
         this.request = request;
+        this.history = request.historyOrEmpty();
         this.asOf = asOf;
         this.zone = zone;
         this.asOfDate = LocalDate.ofInstant(asOf, zone);
-        LocalDate due = request.loan().oldestUnpaidDueDate();
-        this.daysPastDue = due == null || !due.isBefore(asOfDate) ? 0 : (int) ChronoUnit.DAYS.between(due, asOfDate);
+        this.dueDate = request.loan().oldestUnpaidDueDate();
+        this.daysPastDue = dueDate == null || !dueDate.isBefore(asOfDate) ? 0 : (int) ChronoUnit.DAYS.between(dueDate, asOfDate);
+        this.loanToValue = ratio(request.loan().outstandingBalance(), vehicleValue());
+        BigDecimal income = request.borrower().monthlyIncome();
+        BigDecimal instalment = orZero(request.loan().monthlyInstalment());
+        BigDecimal debts = orZero(request.borrower().monthlyDebtPayments()).add(instalment);
+        this.debtToIncome = income == null ? null : ratio(debts, income);
     }
+
+    private static BigDecimal orZero(BigDecimal amount) {
+        return amount == null ? BigDecimal.ZERO : amount;
+    }
+
+    private static BigDecimal ratio(BigDecimal numerator, BigDecimal denominator) {
+        if (denominator == null || denominator.signum() == 0) {
+            return null;
+        }
+        return numerator.divide(denominator, 4, RoundingMode.HALF_EVEN);
+    }
+
+    private BigDecimal vehicleValue() {
+        Collateral collateral = request.collateral();
+        return collateral == null ? null : collateral.vehicleValue();
+    }
+
+    // --- the case and its clock ---------------------------------------------------------------------------------
 
     public CollectionCase getRequest() {
         return request;
@@ -60,12 +102,19 @@ public final class CaseFacts {
         return LocalDateTime.ofInstant(asOf, zone);
     }
 
-    public Jurisdiction getJurisdiction() {
-        return request.jurisdictionOrDefault();
+    /** CN or US. */
+    public String getJurisdiction() {
+        return request.jurisdictionOrDefault().name();
     }
+
+    // --- the loan ------------------------------------------------------------------------------------------------
 
     public int getDaysPastDue() {
         return daysPastDue;
+    }
+
+    public LocalDate getOldestUnpaidDueDate() {
+        return dueDate;
     }
 
     public BigDecimal getOutstandingBalance() {
@@ -81,8 +130,101 @@ public final class CaseFacts {
         return rate == null ? BigDecimal.ZERO : rate;
     }
 
-    public Hardship getHardship() {
-        return request.borrower().hardshipOrNone();
+    public BigDecimal getMonthlyInstalment() {
+        return request.loan().monthlyInstalment();
+    }
+
+    public int getRemainingTermMonths() {
+        Integer months = request.loan().remainingTermMonths();
+        return months == null ? 0 : months;
+    }
+
+    public boolean isArbitrationClause() {
+        return request.loan().arbitrationClause();
+    }
+
+    // --- collateral ----------------------------------------------------------------------------------------------
+
+    public BigDecimal getVehicleValue() {
+        return orZero(vehicleValue());
+    }
+
+    /** Outstanding balance over vehicle value, 4 decimals; null when the vehicle's value is unknown. */
+    public BigDecimal getLoanToValue() {
+        return loanToValue;
+    }
+
+    public boolean isLtvKnown() {
+        return loanToValue != null;
+    }
+
+    /** The loan-to-value as a plain number for band tables; -1 when unknown. */
+    public double getLtv() {
+        return loanToValue == null ? -1 : loanToValue.doubleValue();
+    }
+
+    /** For reasons: the loan-to-value, or "unknown". */
+    public String getLtvLabel() {
+        return loanToValue == null ? "unknown" : loanToValue.toPlainString();
+    }
+
+    /** ONLINE, OFFLINE or NONE (no tracker, or no collateral recorded). */
+    public String getGpsTracking() {
+        Collateral collateral = request.collateral();
+        return collateral == null || collateral.gpsTracking() == null ? "NONE" : collateral.gpsTracking().name();
+    }
+
+    // --- the borrower --------------------------------------------------------------------------------------------
+
+    public boolean isCreditScoreKnown() {
+        return request.borrower().creditScore() != null;
+    }
+
+    /** The bureau score; 0 when unknown (see {@link #isCreditScoreKnown()}). */
+    public int getCreditScore() {
+        Integer score = request.borrower().creditScore();
+        return score == null ? 0 : score;
+    }
+
+    /** For reasons: the score, or "unknown". */
+    public String getCreditScoreLabel() {
+        return isCreditScoreKnown() ? String.valueOf(getCreditScore()) : "unknown";
+    }
+
+    public boolean isIncomeKnown() {
+        BigDecimal income = request.borrower().monthlyIncome();
+        return income != null && income.signum() > 0;
+    }
+
+    public BigDecimal getMonthlyIncome() {
+        return orZero(request.borrower().monthlyIncome());
+    }
+
+    public BigDecimal getMonthlyDebtPayments() {
+        return orZero(request.borrower().monthlyDebtPayments());
+    }
+
+    /** (Other debts + this loan's instalment) / income; -1 when income is unknown. */
+    public double getDti() {
+        return debtToIncome == null ? -1 : debtToIncome.doubleValue();
+    }
+
+    /** For reasons: the debt-to-income ratio, or "unknown". */
+    public String getDtiLabel() {
+        return isDtiKnown() ? debtToIncome.toPlainString() : "unknown";
+    }
+
+    public boolean isDtiKnown() {
+        return debtToIncome != null && isIncomeKnown();
+    }
+
+    /** NONE, UNEMPLOYMENT, ILLNESS, FAMILY_EVENT, BUSINESS_FAILURE, DISASTER or OTHER. */
+    public String getHardship() {
+        return request.borrower().hardshipOrNone().name();
+    }
+
+    public boolean isInHardship() {
+        return !"NONE".equals(getHardship());
     }
 
     public Set<BorrowerFlag> getFlags() {
@@ -93,11 +235,174 @@ public final class CaseFacts {
         return getFlags().contains(BorrowerFlag.valueOf(flag));
     }
 
+    public boolean isConsentPhone() {
+        return request.borrower().consentsOrDefault().allowsPhone();
+    }
+
+    public boolean isConsentSms() {
+        return request.borrower().consentsOrDefault().allowsSms();
+    }
+
+    public boolean isConsentEmail() {
+        return request.borrower().consentsOrDefault().allowsEmail();
+    }
+
+    /** Whether the borrower may be contacted on a channel at all, as far as consent goes. */
+    public boolean permits(String channel) {
+        return switch (channel) {
+            case "PHONE" -> isConsentPhone();
+            case "SMS" -> isConsentSms();
+            case "EMAIL" -> isConsentEmail();
+            default -> true;
+        };
+    }
+
+    // --- contact history -----------------------------------------------------------------------------------------
+
     public History getHistory() {
-        return request.historyOrEmpty();
+        return history;
+    }
+
+    public List<ContactAttempt> getContacts() {
+        return history.contactsOrEmpty();
     }
 
     public int getBrokenPromises() {
-        return getHistory().brokenPromisesOrZero();
+        return history.brokenPromisesOrZero();
+    }
+
+    private LocalDate localDate(Instant instant) {
+        return LocalDate.ofInstant(instant, zone);
+    }
+
+    /** Contacts made in this delinquency: on or after the oldest unpaid due date, and not after asOf. */
+    private List<ContactAttempt> contactsSinceDue() {
+        return getContacts().stream()
+                .filter(c -> !c.at().toInstant().isAfter(asOf))
+                .filter(c -> dueDate == null || !localDate(c.at().toInstant()).isBefore(dueDate))
+                .toList();
+    }
+
+    /** SMS, e-mail and letter reminders sent in this delinquency. */
+    public int getRemindersSinceDue() {
+        return (int) contactsSinceDue().stream()
+                .filter(c -> c.channel() == ContactChannel.SMS || c.channel() == ContactChannel.EMAIL
+                        || c.channel() == ContactChannel.LETTER)
+                .count();
+    }
+
+    /** Phone calls in this delinquency that nobody answered. */
+    public int getUnansweredCallsSinceDue() {
+        return (int) contactsSinceDue().stream()
+                .filter(c -> c.channel() == ContactChannel.PHONE && c.outcome() == ContactOutcome.NO_ANSWER)
+                .count();
+    }
+
+    /** Whether the outcome counts as speaking with the borrower. */
+    public static boolean isConversation(ContactOutcome outcome) {
+        return outcome == ContactOutcome.CONTACTED || outcome == ContactOutcome.PROMISE_TO_PAY
+                || outcome == ContactOutcome.REFUSED;
+    }
+
+    /** Days since the borrower was last spoken to, on any channel; {@link #NEVER} if never. */
+    public int getDaysSinceConversation() {
+        return getContacts().stream()
+                .filter(c -> isConversation(c.outcome()) && !c.at().toInstant().isAfter(asOf))
+                .map(c -> localDate(c.at().toInstant()))
+                .max(Comparator.naturalOrder())
+                .map(d -> (int) ChronoUnit.DAYS.between(d, asOfDate))
+                .orElse(NEVER);
+    }
+
+    /** The latest phone call reached a wrong number. */
+    public boolean isWrongNumber() {
+        return latest(ContactChannel.PHONE).map(c -> c.outcome() == ContactOutcome.WRONG_NUMBER).orElse(false);
+    }
+
+    /** The borrower refused to pay in this delinquency. */
+    public boolean isRefusedSinceDue() {
+        return contactsSinceDue().stream().anyMatch(c -> c.outcome() == ContactOutcome.REFUSED);
+    }
+
+    private Optional<ContactAttempt> latest(ContactChannel channel) {
+        return getContacts().stream()
+                .filter(c -> c.channel() == channel && !c.at().toInstant().isAfter(asOf))
+                .max(Comparator.comparing(c -> c.at().toInstant()));
+    }
+
+    /** When the borrower last promised to pay, or null. */
+    public Instant getLastPromiseToPay() {
+        return getContacts().stream()
+                .filter(c -> c.outcome() == ContactOutcome.PROMISE_TO_PAY && !c.at().toInstant().isAfter(asOf))
+                .map(c -> c.at().toInstant())
+                .max(Comparator.naturalOrder())
+                .orElse(null);
+    }
+
+    /** Days since the last promise to pay; {@link #NEVER} if none. */
+    public int getDaysSincePromiseToPay() {
+        Instant promise = getLastPromiseToPay();
+        return promise == null ? NEVER : (int) ChronoUnit.DAYS.between(localDate(promise), asOfDate);
+    }
+
+    /** The last time the borrower acknowledged the debt: a conversation or a promise to pay, or null. */
+    public LocalDate getLastAcknowledgedOn() {
+        return getContacts().stream()
+                .filter(c -> (c.outcome() == ContactOutcome.CONTACTED || c.outcome() == ContactOutcome.PROMISE_TO_PAY)
+                        && !c.at().toInstant().isAfter(asOf))
+                .map(c -> localDate(c.at().toInstant()))
+                .max(Comparator.naturalOrder())
+                .orElse(null);
+    }
+
+    public LocalDate getLastPaymentOn() {
+        return history.lastPaymentOn();
+    }
+
+    // --- plans and legal actions ---------------------------------------------------------------------------------
+
+    public boolean isPlanActive() {
+        return history.plansOrEmpty().stream().anyMatch(p -> p.status() == PlanStatus.ACTIVE);
+    }
+
+    /** Extensions granted in the twelve months before asOf. */
+    public int getExtensionsInLastYear() {
+        LocalDate yearAgo = asOfDate.minusMonths(12);
+        return (int) history.plansOrEmpty().stream()
+                .filter(p -> p.type() == PlanType.EXTENSION && p.startedOn().isAfter(yearAgo) && !p.startedOn().isAfter(asOfDate))
+                .count();
+    }
+
+    public boolean hasLegal(String stage) {
+        return lastLegal(stage) != null;
+    }
+
+    /** Days since the latest legal action of that stage; {@link #NEVER} if none was taken. */
+    public int daysSinceLegal(String stage) {
+        LocalDate on = lastLegal(stage);
+        return on == null ? NEVER : (int) ChronoUnit.DAYS.between(on, asOfDate);
+    }
+
+    /** The date of the latest legal action of that stage, or null. */
+    public LocalDate lastLegal(String stage) {
+        LegalStage wanted = LegalStage.valueOf(stage);
+        return legalActions().stream().filter(a -> a.stage() == wanted).map(LegalActionRecord::on)
+                .max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    /** The date of the latest legal action of any stage, or null. */
+    public LocalDate getLastLegalActionOn() {
+        return legalActions().stream().map(LegalActionRecord::on).max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    /** A payment was received on or after the judgment. */
+    public boolean isPaidSinceJudgment() {
+        LocalDate judgment = lastLegal("JUDGMENT");
+        LocalDate paid = history.lastPaymentOn();
+        return judgment != null && paid != null && !paid.isBefore(judgment);
+    }
+
+    private List<LegalActionRecord> legalActions() {
+        return history.legalActionsOrEmpty().stream().filter(a -> !a.on().isAfter(asOfDate)).toList();
     }
 }

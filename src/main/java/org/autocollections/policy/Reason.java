@@ -15,6 +15,11 @@ public final class Reason extends Conclusion {
         this.message = message;
     }
 
+    /** A reason about repayment plans, for rules that explain why an option was not offered. */
+    public static Reason plan(String code, String message) {
+        return new Reason(ReasonArea.PLAN, code, message);
+    }
+
     @Override
     public ReasonArea area() {
         return area;

@@ -22,9 +22,13 @@ class RulesetResourceTest {
                 .body("digest", matchesPattern("[0-9a-f]{64}"))
                 .body("loadedAt", notNullValue())
                 .body("ruleCount", greaterThan(0))
-                .body("files.path", hasItems("rules/overdue.drl", "rules/next-action.drl",
-                        "decision-tables/overdue-buckets.drl.csv", "decision-tables/overdue-classification.drl.csv",
-                        "decision-tables/policy-parameters.drl.csv"))
+                .body("files.path", hasItems("rules/overdue.drl", "rules/risk-rating.drl", "rules/contact-method.drl",
+                        "rules/contact-frequency.drl", "rules/repayment-plans.drl", "rules/legal-escalation.drl",
+                        "rules/next-action.drl", "decision-tables/overdue-buckets.drl.csv",
+                        "decision-tables/overdue-classification.drl.csv", "decision-tables/penalty-interest.drl.csv",
+                        "decision-tables/risk-rating.drl.csv", "decision-tables/contact-method.drl.csv",
+                        "decision-tables/contact-frequency.drl.csv", "decision-tables/repayment-plans.drl.csv",
+                        "decision-tables/legal-escalation.drl.csv", "decision-tables/next-action.drl.csv"))
                 .body("files.sha256", everyItem(matchesPattern("[0-9a-f]{64}")));
     }
 
