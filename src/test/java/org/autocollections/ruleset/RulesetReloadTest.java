@@ -59,6 +59,23 @@ class RulesetReloadTest {
     }
 
     @Test
+    void changingAThresholdInATableChangesTheDecisionWithNoJavaChange() throws Exception {
+        Path penalty = EditablePolicyProfile.ROOT.resolve("decision-tables/penalty-interest.drl.csv");
+        org.hamcrest.MatcherAssert.assertThat(penaltyOfExample(), equalTo(54.82f));
+        Files.writeString(penalty, Files.readString(penalty).replace("penalty.rateMultiplier,1.5", "penalty.rateMultiplier,2.0"));
+        Files.writeString(BUCKETS, Files.readString(BUCKETS).replace("31,60,M2", "31,44,M2").replace("61,90,M3", "45,90,M3"));
+        given().post("/api/v1/rulesets/reload").then().statusCode(200);
+        // 4300.00 x 0.068 x 2.0 / 360 x 45 days = 73.10; day 45 now falls in M3
+        org.hamcrest.MatcherAssert.assertThat(penaltyOfExample(), equalTo(73.10f));
+        assertBucket("M3");
+    }
+
+    private static Float penaltyOfExample() {
+        return given().contentType(ContentType.JSON).body(Cases.example().toString()).post("/api/v1/decisions")
+                .then().statusCode(200).extract().path("overdue.penaltyInterest");
+    }
+
+    @Test
     void aBrokenTableIsRefusedWithItsCellAndTheActiveRulesetKeepsServing() throws Exception {
         String before = activeVersion();
         Files.writeString(BUCKETS, Files.readString(BUCKETS).replace("31,60,M2", "31,6O,M2"));
