@@ -1,6 +1,7 @@
 package org.autocollections.api;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -14,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.autocollections.domain.CollectionCase;
 import org.autocollections.domain.Decision;
-import org.autocollections.engine.DecisionEngine;
+import org.autocollections.engine.DecisionService;
 import org.autocollections.ruleset.ActiveRuleset;
 import org.autocollections.ruleset.Ruleset;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,7 +40,7 @@ public class DecisionResource {
     CaseReader reader;
 
     @Inject
-    DecisionEngine engine;
+    DecisionService decisions;
 
     @Inject
     ActiveRuleset active;
@@ -56,10 +57,10 @@ public class DecisionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body is over the size limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "No ruleset is active yet",
+    @APIResponse(responseCode = "503", description = "No ruleset is active yet, or the decision cannot be recorded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Decision decide(JsonNode body) {
-        return engine.decide(reader.read(body));
+        return decisions.decide(reader.read(body), false);
     }
 
     @POST
@@ -82,16 +83,26 @@ public class DecisionResource {
             throw new InvalidRequestException("cases", "must hold 1 to " + BatchRequest.MAX_CASES + " cases, not " + cases.size());
         }
         Ruleset ruleset = active.current();
+        List<CollectionCase> valid = new ArrayList<>(cases.size());
+        Problem[] problems = new Problem[cases.size()];
+        for (int i = 0; i < cases.size(); i++) {
+            try {
+                valid.add(reader.read(cases.get(i)));
+            } catch (InvalidRequestException e) {
+                problems[i] = e.problem().at("/api/v1/decisions/batch#/cases/" + i);
+            }
+        }
+        Iterator<Decision> decided = decisions.decideAll(valid, ruleset).iterator();
         List<BatchResponse.Entry> results = new ArrayList<>(cases.size());
         int failed = 0;
         for (int i = 0; i < cases.size(); i++) {
             JsonNode node = cases.get(i);
             String caseId = node.path("caseId").isTextual() ? node.get("caseId").asText() : null;
-            try {
-                results.add(new BatchResponse.Entry(i, caseId, engine.decide(reader.read(node), ruleset), null));
-            } catch (InvalidRequestException e) {
+            if (problems[i] != null) {
                 failed++;
-                results.add(new BatchResponse.Entry(i, caseId, null, e.problem().at("/api/v1/decisions/batch#/cases/" + i)));
+                results.add(new BatchResponse.Entry(i, caseId, null, problems[i]));
+            } else {
+                results.add(new BatchResponse.Entry(i, caseId, decided.next(), null));
             }
         }
         return new BatchResponse(ruleset.version(), cases.size() - failed, failed, results);

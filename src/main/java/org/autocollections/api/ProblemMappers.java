@@ -4,6 +4,9 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.autocollections.audit.DatabaseUnavailableException;
+import org.autocollections.cases.CaseNotFoundException;
+import org.autocollections.cases.EntryConflictException;
 import org.autocollections.engine.PolicyConflictException;
 import org.autocollections.ruleset.NoActiveRulesetException;
 import org.autocollections.ruleset.RulesetCompilationException;
@@ -42,6 +45,39 @@ public class ProblemMappers {
     public Response notReady(NoActiveRulesetException e, UriInfo uri) {
         return respond(Problem.of("not-ready", "No active ruleset", 503,
                 "The service has no compiled ruleset yet; retry shortly."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response databaseDown(DatabaseUnavailableException e, UriInfo uri) {
+        LOG.warn(e.getMessage());
+        return Response.fromResponse(respond(Problem.of("database-unavailable", "Database unavailable", 503,
+                "The decision record cannot be written, so no decision is given; retry shortly."), uri))
+                .header("Retry-After", "5").build();
+    }
+
+    @ServerExceptionMapper
+    public Response noCase(CaseNotFoundException e, UriInfo uri) {
+        return respond(Problem.of("case-not-found", "No such case", 404, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response entryConflict(EntryConflictException e, UriInfo uri) {
+        return respond(Problem.of("entry-conflict", "Entry id reused", 409, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(jakarta.validation.ConstraintViolationException e, UriInfo uri) {
+        java.util.List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(Problem.FieldError::field)).toList();
+        return respond(new InvalidRequestException(errors).problem(), uri);
+    }
+
+    /** A parameter's path ("contact.log.attemptId") without the method and parameter names. */
+    private static String fieldOf(jakarta.validation.Path path) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        path.forEach(n -> names.add(n.getName()));
+        return String.join(".", names.subList(Math.min(2, names.size()), names.size()));
     }
 
     @ServerExceptionMapper

@@ -109,7 +109,7 @@ final class Conclusions {
 
     List<Decision.Reason> reasons() {
         return all(Conclusion.class).stream()
-                .sorted(Comparator.comparing(Conclusion::area).thenComparing(Conclusion::code))
+                .sorted(Comparator.comparing(Conclusion::area).thenComparing(Conclusion::code).thenComparing(Conclusion::message))
                 .map(c -> new Decision.Reason(c.area(), c.code(), c.message(),
                         c.attribution() == null ? null : c.attribution().rule(),
                         c.attribution() == null ? null : c.attribution().source()))

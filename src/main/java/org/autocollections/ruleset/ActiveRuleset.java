@@ -39,6 +39,9 @@ public class ActiveRuleset {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    RulesetArchive archive;
+
     void onStart(@Observes StartupEvent event) {
         try {
             Ruleset ruleset = reload();
@@ -73,6 +76,7 @@ public class ActiveRuleset {
         Ruleset next = new RulesetCompiler(config.model()).compile(origin, files, clock.instant());
         next.warnings().forEach(w -> LOG.warn(w.toString()));
         record(next);
+        archive.keep(next);
         current.set(next);
         return next;
     }

@@ -27,8 +27,9 @@ public final class Ruleset {
     private final List<RulesetProblem> warnings;
     private final long compileMillis;
     private final String origin;
+    private final List<PolicyFile> sourceFiles;
 
-    Ruleset(String origin, String digest, List<FileEntry> files, Instant loadedAt, KieBase kieBase, Map<String, String> sources,
+    Ruleset(String origin, List<PolicyFile> sourceFiles, String digest, List<FileEntry> files, Instant loadedAt, KieBase kieBase, Map<String, String> sources,
             List<RulesetProblem> warnings, long compileMillis) {
         this.digest = digest;
         this.version = digest.substring(0, 16);
@@ -39,6 +40,12 @@ public final class Ruleset {
         this.warnings = List.copyOf(warnings);
         this.compileMillis = compileMillis;
         this.origin = origin;
+        this.sourceFiles = List.copyOf(sourceFiles);
+    }
+
+    /** The files themselves, to be archived so the version can be rebuilt. */
+    public List<PolicyFile> sourceFiles() {
+        return sourceFiles;
     }
 
     /** Where the files were read from. */

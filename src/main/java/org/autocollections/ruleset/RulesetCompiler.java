@@ -124,7 +124,7 @@ public final class RulesetCompiler {
         // The container is only a way to the KieBase; dropping the module keeps reloads from piling up in memory.
         kie.getRepository().removeKieModule(releaseId);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        return new Ruleset(origin, digest(sorted), sorted.stream().map(f -> new Ruleset.FileEntry(f.path(), f.sha256(), f.content().length)).toList(),
+        return new Ruleset(origin, sorted, digest(sorted), sorted.stream().map(f -> new Ruleset.FileEntry(f.path(), f.sha256(), f.content().length)).toList(),
                 loadedAt, kieBase, sources, new ArrayList<>(problems), millis);
     }
 

@@ -76,6 +76,25 @@ class RulesetReloadTest {
     }
 
     @Test
+    void replayAfterATableChangeReproducesTheRecordedDecisionAndShowsWhatTheNewPolicyChanges() throws Exception {
+        String recordedVersion = activeVersion();
+        String id = given().contentType(ContentType.JSON).body(Cases.example().toString()).post("/api/v1/decisions")
+                .then().statusCode(200).extract().path("decisionId");
+        Files.writeString(BUCKETS, Files.readString(BUCKETS).replace("31,60,M2", "31,60,M2-LATE"));
+        given().post("/api/v1/rulesets/reload").then().statusCode(200);
+
+        given().post("/api/v1/decisions/" + id + "/replay").then().statusCode(200)
+                .body("recordedVersion", equalTo(recordedVersion))
+                .body("replayedVersion", equalTo(recordedVersion))
+                .body("identical", equalTo(true));
+        given().post("/api/v1/decisions/" + id + "/replay?ruleset=active").then().statusCode(200)
+                .body("replayedVersion", not(equalTo(recordedVersion)))
+                .body("identical", equalTo(false))
+                .body("differences.find { it.path == '/overdue/bucket' }.recorded", equalTo("M2"))
+                .body("differences.find { it.path == '/overdue/bucket' }.replayed", equalTo("M2-LATE"));
+    }
+
+    @Test
     void aBrokenTableIsRefusedWithItsCellAndTheActiveRulesetKeepsServing() throws Exception {
         String before = activeVersion();
         Files.writeString(BUCKETS, Files.readString(BUCKETS).replace("31,60,M2", "31,6O,M2"));

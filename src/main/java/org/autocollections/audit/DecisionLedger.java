@@ -1,0 +1,123 @@
+package org.autocollections.audit;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.autocollections.domain.CollectionCase;
+import org.autocollections.domain.Decision;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+/**
+ * The append-only record of decisions. A decision leaves the service only after its record is committed; when the
+ * database cannot take it, the caller gets {@link DatabaseUnavailableException} and no decision.
+ */
+@ApplicationScoped
+public class DecisionLedger {
+
+    @Inject
+    ObjectMapper json;
+
+    /** A decision and the request it answered. */
+    public record Entry(CollectionCase request, Decision decision, boolean storedCase) {
+    }
+
+    /** Commits the records of the decisions, all or none. */
+    public void record(List<Entry> entries) {
+        List<DecisionRecord> rows = entries.stream().map(this::toRecord).toList();
+        guarded(() -> {
+            QuarkusTransaction.requiringNew().run(() -> DecisionRecord.persist(rows));
+            return null;
+        });
+    }
+
+    public Optional<DecisionRecord> find(String decisionId) {
+        return guarded(() -> QuarkusTransaction.requiringNew()
+                .call(() -> DecisionRecord.<DecisionRecord>findByIdOptional(decisionId)));
+    }
+
+    /** The case's decisions, newest first. */
+    public List<DecisionRecord> history(String caseId, int page, int size) {
+        return guarded(() -> QuarkusTransaction.requiringNew().call(() -> DecisionRecord
+                .<DecisionRecord>find("caseId", Sort.descending("decidedAt", "decisionId"), caseId)
+                .page(Page.of(page, size)).list()));
+    }
+
+    public long count(String caseId) {
+        return guarded(() -> QuarkusTransaction.requiringNew().call(() -> DecisionRecord.count("caseId", caseId)));
+    }
+
+    private DecisionRecord toRecord(Entry entry) {
+        DecisionRecord row = new DecisionRecord();
+        Decision d = entry.decision();
+        row.decisionId = d.decisionId();
+        row.caseId = d.caseId();
+        row.decidedAt = d.decidedAt();
+        row.asOf = d.asOf();
+        row.rulesetVersion = d.rulesetVersion();
+        row.nextAction = d.nextAction() == null ? null : d.nextAction().type().name();
+        row.storedCase = entry.storedCase();
+        try {
+            row.request = json.writeValueAsString(entry.request());
+            row.response = json.writeValueAsString(d);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A decision that cannot be written as JSON cannot be recorded", e);
+        }
+        return row;
+    }
+
+    /**
+     * Runs database work, turning the failures that mean "the database is not there" into
+     * {@link DatabaseUnavailableException}. Anything else is a real fault and stays what it is.
+     */
+    public static <T> T guarded(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            if (isUnavailable(e)) {
+                throw new DatabaseUnavailableException(e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Whether the failure means the database cannot be reached. Connection errors surface as causes, or as
+     * exceptions suppressed by a failed commit or rollback, so both are searched.
+     */
+    static boolean isUnavailable(Throwable e) {
+        return isUnavailable(e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static boolean isUnavailable(Throwable t, Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return false;
+        }
+        if (t instanceof org.hibernate.exception.JDBCConnectionException
+                || t instanceof java.sql.SQLTransientConnectionException
+                || t instanceof java.sql.SQLNonTransientConnectionException
+                || t instanceof java.net.SocketException
+                || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                || String.valueOf(t.getMessage()).contains("Acquisition timeout")
+                || String.valueOf(t.getMessage()).contains("Unable to acquire JDBC Connection")) {
+            return true; // SQLSTATE class 08 is "connection exception"
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (isUnavailable(suppressed, seen)) {
+                return true;
+            }
+        }
+        return isUnavailable(t.getCause(), seen);
+    }
+}

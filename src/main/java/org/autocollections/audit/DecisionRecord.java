@@ -1,0 +1,52 @@
+package org.autocollections.audit;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Immutable;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * One decision exactly as it was given: the request, the response with its reasons, the ruleset version and the
+ * time. {@link Immutable}: Hibernate never issues an update for it, and no endpoint deletes it; only the retention
+ * job removes records older than the retention period.
+ */
+@Entity
+@Immutable
+@Table(name = "decision_record")
+public class DecisionRecord extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "decision_id", length = 36)
+    public String decisionId;
+
+    @Column(name = "case_id", nullable = false, length = 64)
+    public String caseId;
+
+    @Column(name = "decided_at", nullable = false)
+    public Instant decidedAt;
+
+    @Column(name = "as_of", nullable = false)
+    public Instant asOf;
+
+    @Column(name = "ruleset_version", nullable = false, length = 16)
+    public String rulesetVersion;
+
+    @Column(name = "next_action", length = 32)
+    public String nextAction;
+
+    /** Whether the case was a stored one, decided with its stored history. */
+    @Column(name = "stored_case", nullable = false)
+    public boolean storedCase;
+
+    @Column(nullable = false)
+    public String request;
+
+    @Column(nullable = false)
+    public String response;
+}

@@ -1,0 +1,7 @@
+package org.autocollections.cases;
+
+public class CaseNotFoundException extends RuntimeException {
+    public CaseNotFoundException(String caseId) {
+        super("No stored case " + caseId + "; PUT /api/v1/cases/" + caseId + " first");
+    }
+}

@@ -1,0 +1,46 @@
+package org.autocollections.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.autocollections.audit.DecisionLedger;
+import org.autocollections.domain.CollectionCase;
+import org.autocollections.domain.Decision;
+import org.autocollections.ruleset.ActiveRuleset;
+import org.autocollections.ruleset.Ruleset;
+
+/**
+ * Decides and records: every decision the service gives is in the decision record first. If the record cannot be
+ * written, the caller gets an error and no decision (fail closed).
+ */
+@ApplicationScoped
+public class DecisionService {
+
+    @Inject
+    DecisionEngine engine;
+
+    @Inject
+    DecisionLedger ledger;
+
+    @Inject
+    ActiveRuleset active;
+
+    public Decision decide(CollectionCase request, boolean storedCase) {
+        Decision decision = engine.decide(request, active.current());
+        ledger.record(List.of(new DecisionLedger.Entry(request, decision, storedCase)));
+        return decision;
+    }
+
+    /** Decides every case with one ruleset version and records them in one transaction. */
+    public List<Decision> decideAll(List<CollectionCase> requests, Ruleset ruleset) {
+        List<DecisionLedger.Entry> entries = new ArrayList<>(requests.size());
+        for (CollectionCase request : requests) {
+            entries.add(new DecisionLedger.Entry(request, engine.decide(request, ruleset), false));
+        }
+        ledger.record(entries);
+        return entries.stream().map(DecisionLedger.Entry::decision).toList();
+    }
+}

@@ -1,0 +1,48 @@
+package org.autocollections.audit;
+
+import java.util.Map;
+
+import org.h2.tools.Server;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Puts a {@link TcpProxy} between the service and a real database: PostgreSQL when the suite runs against it
+ * (TEST_DB_KIND=postgresql), otherwise an H2 server over TCP started for the test.
+ */
+public class FlakyDatabase implements QuarkusTestResourceLifecycleManager {
+
+    static TcpProxy proxy;
+    private Server h2;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            if ("postgresql".equals(System.getenv("TEST_DB_KIND"))) {
+                proxy = new TcpProxy("127.0.0.1", 5432);
+                return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/test"
+                        + "?connectTimeout=2&socketTimeout=5");
+            }
+            h2 = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
+            proxy = new TcpProxy("127.0.0.1", h2.getPort());
+            return Map.of("quarkus.datasource.jdbc.url",
+                    "jdbc:h2:tcp://127.0.0.1:" + proxy.port() + "/mem:flaky;DB_CLOSE_DELAY=-1");
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start the database proxy", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        try {
+            if (proxy != null) {
+                proxy.close();
+            }
+        } catch (Exception e) {
+            // the test is over
+        }
+        if (h2 != null) {
+            h2.stop();
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.autocollections.cases;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.util.List;
+
+import org.autocollections.Cases;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** A servicer keeps its cases here, logs each contact as it happens, and decides with the stored history. */
+@QuarkusTest
+class StoredCaseTest {
+
+    /** The example case, stored without history, overdue since 15 October (M2: the policy calls). */
+    private static String store(String caseId) {
+        ObjectNode c = Cases.withDueDate(caseId, "2026-10-15");
+        c.remove("history");
+        c.remove("asOf");
+        Cases.object(c, "borrower").put("hardship", "NONE"); // no plan to offer: the next action is a call
+        given().contentType(ContentType.JSON).body(c.toString()).put("/api/v1/cases/" + caseId).then().statusCode(201);
+        return caseId;
+    }
+
+    private static int logCall(String caseId, String attemptId, String at, String outcome) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"attemptId\":\"" + attemptId + "\",\"at\":\"" + at + "\",\"channel\":\"PHONE\",\"outcome\":\"" + outcome + "\"}")
+                .post("/api/v1/cases/" + caseId + "/contacts").then().extract().statusCode();
+    }
+
+    @Test
+    void aCaseIsStoredAndReadBackAndAnUpdateIsNotACreation() {
+        String id = store("STORE-1");
+        given().get("/api/v1/cases/" + id).then().statusCode(200)
+                .body("caseId", equalTo(id))
+                .body("caseData.loan.outstandingBalance", equalTo(86000.00f))
+                .body("revision", equalTo(0));
+        ObjectNode changed = Cases.withDueDate(id, "2026-10-15");
+        changed.remove("history");
+        Cases.object(changed, "loan").put("outstandingBalance", 85000);
+        given().contentType(ContentType.JSON).body(changed.toString()).put("/api/v1/cases/" + id).then().statusCode(200)
+                .body("caseData.loan.outstandingBalance", equalTo(85000))
+                .body("revision", equalTo(1));
+    }
+
+    @Test
+    void historyCannotBeSentWithTheCase() {
+        given().contentType(ContentType.JSON).body(Cases.example().toString()).put("/api/v1/cases/CASE-1")
+                .then().statusCode(400).body("errors[0].field", equalTo("history"));
+    }
+
+    @Test
+    void aRetriedContactCountsOnceTowardsTheDailyCap() {
+        String id = store("CAP-1");
+        // Five unanswered calls on 29 November (Shanghai), the fifth sent twice by a retrying client.
+        for (int i = 1; i <= 5; i++) {
+            String at = String.format("2026-11-29T%02d:00:00+08:00", i + 8);
+            org.junit.jupiter.api.Assertions.assertEquals(201, logCall(id, "C" + i, at, "NO_ANSWER"));
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(200, logCall(id, "C5", "2026-11-29T13:00:00+08:00", "NO_ANSWER"));
+
+        given().queryParam("asOf", "2026-11-29T15:00:00+08:00").post("/api/v1/cases/" + id + "/decisions").then().statusCode(200)
+                .body("nextAction.type", equalTo("CALL"))
+                .body("contact.attemptsLeftToday", equalTo(1))
+                .body("contact.earliestNextContact", equalTo("2026-11-29T07:00:00Z"));
+
+        // The sixth attempt reaches the cap of six a day: the next call waits for 08:00 tomorrow, Shanghai time.
+        org.junit.jupiter.api.Assertions.assertEquals(201, logCall(id, "C6", "2026-11-29T15:30:00+08:00", "NO_ANSWER"));
+        given().queryParam("asOf", "2026-11-29T16:00:00+08:00").post("/api/v1/cases/" + id + "/decisions").then().statusCode(200)
+                .body("nextAction.type", equalTo("CALL"))
+                .body("contact.attemptsLeftToday", equalTo(0))
+                .body("contact.earliestNextContact", equalTo("2026-11-30T00:00:00Z"))
+                .body("nextAction.notBefore", equalTo("2026-11-30T00:00:00Z"));
+    }
+
+    @Test
+    void anAttemptIdReusedForADifferentContactIsAConflict() {
+        String id = store("CONFLICT-1");
+        org.junit.jupiter.api.Assertions.assertEquals(201, logCall(id, "X1", "2026-11-29T09:00:00+08:00", "NO_ANSWER"));
+        given().contentType(ContentType.JSON)
+                .body("{\"attemptId\":\"X1\",\"at\":\"2026-11-29T09:00:00+08:00\",\"channel\":\"PHONE\",\"outcome\":\"CONTACTED\"}")
+                .post("/api/v1/cases/" + id + "/contacts").then().statusCode(409)
+                .contentType("application/problem+json").body("type", equalTo("https://autocollections.org/problems/entry-conflict"));
+    }
+
+    @Test
+    void loggingOnAnUnknownCaseIsA404Problem() {
+        given().contentType(ContentType.JSON)
+                .body("{\"attemptId\":\"X1\",\"at\":\"2026-11-29T09:00:00+08:00\",\"channel\":\"PHONE\",\"outcome\":\"CONTACTED\"}")
+                .post("/api/v1/cases/NOBODY/contacts").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void anInvalidLogNamesTheField() {
+        String id = store("INVALID-LOG");
+        given().contentType(ContentType.JSON).body("{\"attemptId\":\"\",\"at\":\"2026-11-29T09:00:00+08:00\",\"channel\":\"PHONE\"}")
+                .post("/api/v1/cases/" + id + "/contacts").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("attemptId", "outcome"));
+    }
+
+    @Test
+    void storedLegalActionsPromisesAndPaymentsReachTheDecision() {
+        String id = store("LEGAL-1");
+        given().contentType(ContentType.JSON).body("{\"actionId\":\"DN-1\",\"stage\":\"DEMAND_NOTICE\",\"on\":\"2026-11-01\"}")
+                .post("/api/v1/cases/" + id + "/legal-actions").then().statusCode(201);
+        given().contentType(ContentType.JSON).body("{\"actionId\":\"DN-1\",\"stage\":\"DEMAND_NOTICE\",\"on\":\"2026-11-01\"}")
+                .post("/api/v1/cases/" + id + "/legal-actions").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{\"promiseId\":\"P-1\",\"madeAt\":\"2026-10-20T10:00:00+08:00\",\"dueOn\":\"2026-10-25\",\"amount\":2150.00,\"status\":\"OPEN\"}")
+                .post("/api/v1/cases/" + id + "/promises").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body("{\"promiseId\":\"P-1\",\"madeAt\":\"2026-10-20T10:00:00+08:00\",\"dueOn\":\"2026-10-25\",\"amount\":2150.00,\"status\":\"BROKEN\"}")
+                .post("/api/v1/cases/" + id + "/promises").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"paymentId\":\"PAY-1\",\"on\":\"2026-09-14\",\"amount\":2150.00}")
+                .post("/api/v1/cases/" + id + "/payments").then().statusCode(201);
+        // 29 January 2027: 106 days past due, the demand notice 89 days old: the lawyer's letter is due.
+        given().queryParam("asOf", "2027-01-29T10:00:00+08:00").post("/api/v1/cases/" + id + "/decisions").then().statusCode(200)
+                .body("legal.stage", equalTo("LAWYER_LETTER"))
+                .body("nextAction.type", equalTo("SEND_LAWYER_LETTER"))
+                .body("reasons.find { it.code == 'POINTS_BROKEN_PROMISES' }.message", org.hamcrest.Matchers.containsString("1 broken"));
+    }
+
+    @jakarta.inject.Inject
+    org.autocollections.TestClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void decisionsOfAStoredCaseAreListedNewestFirstAndPaged() {
+        String id = store("HISTORY-1");
+        clock.set(java.time.Instant.parse("2026-11-20T02:00:00Z"));
+        String first = given().queryParam("asOf", "2026-11-20T10:00:00+08:00").post("/api/v1/cases/" + id + "/decisions").then().statusCode(200).extract().path("decisionId");
+        clock.set(java.time.Instant.parse("2026-11-21T02:00:00Z"));
+        String second = given().queryParam("asOf", "2026-11-21T10:00:00+08:00").post("/api/v1/cases/" + id + "/decisions").then().statusCode(200).extract().path("decisionId");
+        clock.set(java.time.Instant.parse("2026-11-22T02:00:00Z"));
+        String third = given().queryParam("asOf", "2026-11-22T10:00:00+08:00").post("/api/v1/cases/" + id + "/decisions").then().statusCode(200).extract().path("decisionId");
+        given().get("/api/v1/cases/" + id + "/decisions?size=2").then().statusCode(200)
+                .body("total", equalTo(3)).body("items", hasSize(2));
+        List<String> all = given().get("/api/v1/cases/" + id + "/decisions").then().extract().path("items.decisionId");
+        org.assertj.core.api.Assertions.assertThat(all).containsExactly(third, second, first);
+        given().get("/api/v1/cases/" + id + "/decisions?page=1&size=2").then().body("items", hasSize(1));
+        given().get("/api/v1/cases/" + id + "/decisions?size=0").then().statusCode(400).body("errors[0].field", equalTo("size"));
+    }
+}
