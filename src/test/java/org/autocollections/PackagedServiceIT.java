@@ -62,6 +62,40 @@ class PackagedServiceIT {
     }
 
     @Test
+    void theDecisionRecordSurvivesARestart(@TempDir Path workDir) throws Exception {
+        String decisionId;
+        Process first = service(workDir).start();
+        try {
+            String base = awaitListening(first);
+            HttpResponse<String> decision = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v1/decisions"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofFile(Path.of("docs/examples/case-m2.json"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(decision.statusCode()).isEqualTo(200);
+            Matcher id = Pattern.compile("\"decisionId\":\"([0-9a-f-]+)\"").matcher(decision.body());
+            assertThat(id.find()).isTrue();
+            decisionId = id.group(1);
+        } finally {
+            first.destroy();
+            first.waitFor(30, TimeUnit.SECONDS);
+        }
+
+        Process second = service(workDir).start();
+        try {
+            String base = awaitListening(second);
+            HttpResponse<String> record = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v1/decisions/" + decisionId)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(record.statusCode()).isEqualTo(200);
+            assertThat(record.body()).contains(decisionId).contains("\"caseId\":\"CASE-1\"");
+        } finally {
+            second.destroy();
+            second.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void refusesToStartOnABrokenTableNamingTheCell(@TempDir Path workDir) throws Exception {
         Path tables = Files.createDirectories(workDir.resolve("decision-tables"));
         for (Path table : Files.list(Path.of("decision-tables")).toList()) {
