@@ -43,6 +43,8 @@ public final class CaseFacts {
     private final int daysPastDue;
     private final BigDecimal loanToValue;
     private final BigDecimal debtToIncome;
+    private final double ltv;
+    private final double dti;
 
     public CaseFacts(CollectionCase request, Instant asOf, ZoneId zone) {
         this.request = request;
@@ -57,6 +59,14 @@ public final class CaseFacts {
         BigDecimal instalment = orZero(request.loan().monthlyInstalment());
         BigDecimal debts = orZero(request.borrower().monthlyDebtPayments()).add(instalment);
         this.debtToIncome = income == null ? null : ratio(debts, income);
+        // Bands compare the exact ratio: rounding first would put 0.79999 in the 0.80 band.
+        this.ltv = exactRatio(request.loan().outstandingBalance(), vehicleValue());
+        this.dti = income == null ? -1 : exactRatio(debts, income);
+    }
+
+    private static double exactRatio(BigDecimal numerator, BigDecimal denominator) {
+        return denominator == null || denominator.signum() == 0 ? -1
+                : numerator.divide(denominator, java.math.MathContext.DECIMAL64).doubleValue();
     }
 
     private static BigDecimal orZero(BigDecimal amount) {
@@ -160,7 +170,7 @@ public final class CaseFacts {
 
     /** The loan-to-value as a plain number for band tables; -1 when unknown. */
     public double getLtv() {
-        return loanToValue == null ? -1 : loanToValue.doubleValue();
+        return ltv;
     }
 
     /** For reasons: the loan-to-value, or "unknown". */
@@ -206,7 +216,7 @@ public final class CaseFacts {
 
     /** (Other debts + this loan's instalment) / income; -1 when income is unknown. */
     public double getDti() {
-        return debtToIncome == null ? -1 : debtToIncome.doubleValue();
+        return dti;
     }
 
     /** For reasons: the debt-to-income ratio, or "unknown". */
@@ -339,6 +349,12 @@ public final class CaseFacts {
                 .orElse(null);
     }
 
+    /** Whether a promise to pay was made less than the given days before asOf (to the instant, not the day). */
+    public boolean promiseWithin(int days) {
+        Instant promise = getLastPromiseToPay();
+        return promise != null && asOf.isBefore(promise.plus(java.time.Duration.ofDays(days)));
+    }
+
     /** Days since the last promise to pay; {@link #NEVER} if none. */
     public int getDaysSincePromiseToPay() {
         Instant promise = getLastPromiseToPay();
@@ -377,16 +393,16 @@ public final class CaseFacts {
         return lastLegal(stage) != null;
     }
 
-    /** Days since the latest legal action of that stage; {@link #NEVER} if none was taken. */
+    /** Days since the latest legal action of that stage in this delinquency; {@link #NEVER} if none was taken. */
     public int daysSinceLegal(String stage) {
         LocalDate on = lastLegal(stage);
         return on == null ? NEVER : (int) ChronoUnit.DAYS.between(on, asOfDate);
     }
 
-    /** The date of the latest legal action of that stage, or null. */
+    /** The date of the latest legal action of that stage in this delinquency, or null. */
     public LocalDate lastLegal(String stage) {
         LegalStage wanted = LegalStage.valueOf(stage);
-        return legalActions().stream().filter(a -> a.stage() == wanted).map(LegalActionRecord::on)
+        return ladderActions().stream().filter(a -> a.stage() == wanted).map(LegalActionRecord::on)
                 .max(Comparator.naturalOrder()).orElse(null);
     }
 
@@ -402,7 +418,16 @@ public final class CaseFacts {
         return judgment != null && paid != null && !paid.isBefore(judgment);
     }
 
+    /** Legal actions taken up to asOf. */
     private List<LegalActionRecord> legalActions() {
         return history.legalActionsOrEmpty().stream().filter(a -> !a.on().isAfter(asOfDate)).toList();
+    }
+
+    /**
+     * Legal actions of the current delinquency: those on or after the oldest unpaid due date. A notice sent in an
+     * earlier delinquency, since cured, does not count as this one's.
+     */
+    private List<LegalActionRecord> ladderActions() {
+        return legalActions().stream().filter(a -> dueDate == null || !a.on().isBefore(dueDate)).toList();
     }
 }

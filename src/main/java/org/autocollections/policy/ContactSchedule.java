@@ -97,7 +97,7 @@ public final class ContactSchedule {
         limit(ContactLimit.Kind.CONVERSATIONS_PER_DAY).ifPresent(cap -> remaining.add(cap - conversationsOn(today)));
         limit(ContactLimit.Kind.ATTEMPTS_PER_7_DAYS).ifPresent(cap -> remaining.add(cap - attemptsInWeekEnding(today)));
         if (remaining.isEmpty()) {
-            return usableToday || limits.isEmpty() ? null : 0;
+            return null; // the channel has no count cap
         }
         return usableToday ? Math.max(0, remaining.stream().min(Integer::compare).orElseThrow()) : 0;
     }
