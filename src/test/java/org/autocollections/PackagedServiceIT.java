@@ -42,17 +42,11 @@ class PackagedServiceIT {
         Process process = service(workDir).start();
         try {
             String base = awaitListening(process);
-            HttpResponse<String> active = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(base + "/api/v1/rulesets/active")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> active = get(base + "/api/v1/rulesets/active");
             assertThat(active.statusCode()).isEqualTo(200);
             assertThat(active.body()).contains("bundled with the service").contains("decision-tables/overdue-buckets.drl.csv");
 
-            HttpResponse<String> decision = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(base + "/api/v1/decisions"))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofFile(Path.of("docs/examples/case-m2.json"))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> decision = decideExample(base);
             assertThat(decision.statusCode()).isEqualTo(200);
             assertThat(decision.body()).contains("\"bucket\":\"M2\"");
         } finally {
@@ -67,11 +61,7 @@ class PackagedServiceIT {
         Process first = service(workDir).start();
         try {
             String base = awaitListening(first);
-            HttpResponse<String> decision = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(base + "/api/v1/decisions"))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofFile(Path.of("docs/examples/case-m2.json"))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> decision = decideExample(base);
             assertThat(decision.statusCode()).isEqualTo(200);
             Matcher id = Pattern.compile("\"decisionId\":\"([0-9a-f-]+)\"").matcher(decision.body());
             assertThat(id.find()).isTrue();
@@ -84,9 +74,7 @@ class PackagedServiceIT {
         Process second = service(workDir).start();
         try {
             String base = awaitListening(second);
-            HttpResponse<String> record = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(base + "/api/v1/decisions/" + decisionId)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> record = get(base + "/api/v1/decisions/" + decisionId);
             assertThat(record.statusCode()).isEqualTo(200);
             assertThat(record.body()).contains(decisionId).contains("\"caseId\":\"CASE-1\"");
         } finally {
@@ -110,6 +98,18 @@ class PackagedServiceIT {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.exitValue()).isNotZero();
         assertThat(output).contains("decision-tables/overdue-buckets.drl.csv, sheet csv, cell B13");
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> decideExample(String base) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/decisions"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofFile(Path.of("docs/examples/case-m2.json"))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String awaitListening(Process process) throws IOException {

@@ -28,9 +28,25 @@ public class DecisionService {
     @Inject
     ActiveRuleset active;
 
+    /**
+     * For benchmarks only (docs/benchmarks.md measures the cost of the record): decisions are then given unrecorded.
+     * Never set in production; the service warns at start-up when it is.
+     */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "collections.bench.skip-audit", defaultValue = "false")
+    boolean skipAudit;
+
+    void warnIfUnrecorded(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        if (skipAudit) {
+            org.jboss.logging.Logger.getLogger(DecisionService.class)
+                    .warn("collections.bench.skip-audit is set: decisions are NOT recorded. Benchmarks only.");
+        }
+    }
+
     public Decision decide(CollectionCase request, boolean storedCase) {
         Decision decision = engine.decide(request, active.current());
-        ledger.record(List.of(new DecisionLedger.Entry(request, decision, storedCase)));
+        if (!skipAudit) {
+            ledger.record(List.of(new DecisionLedger.Entry(request, decision, storedCase)));
+        }
         return decision;
     }
 
@@ -40,7 +56,9 @@ public class DecisionService {
         for (CollectionCase request : requests) {
             entries.add(new DecisionLedger.Entry(request, engine.decide(request, ruleset), false));
         }
-        ledger.record(entries);
+        if (!skipAudit) {
+            ledger.record(entries);
+        }
         return entries.stream().map(DecisionLedger.Entry::decision).toList();
     }
 }
