@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import org.autocollections.domain.CollectionCase;
 import org.autocollections.domain.Decision;
 import org.autocollections.policy.CaseFacts;
-import org.autocollections.ruleset.ActiveRuleset;
 import org.autocollections.ruleset.PolicyConfig;
 import org.autocollections.ruleset.Ruleset;
 import org.kie.api.runtime.KieSession;
@@ -25,17 +24,10 @@ import org.kie.api.runtime.KieSession;
 public class DecisionEngine {
 
     @Inject
-    ActiveRuleset active;
-
-    @Inject
     Clock clock;
 
     @Inject
     PolicyConfig config;
-
-    public Decision decide(CollectionCase request) {
-        return decide(request, active.current());
-    }
 
     public Decision decide(CollectionCase request, Ruleset ruleset) {
         Instant decidedAt = clock.instant();
