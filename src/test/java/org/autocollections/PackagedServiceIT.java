@@ -124,7 +124,7 @@ class PackagedServiceIT {
                 Thread drain = new Thread(() -> reader.lines().forEach(l -> { }));
                 drain.setDaemon(true);
                 drain.start();
-                return m.group(1).replace("0.0.0.0", "localhost");
+                return m.group(1).replace("0.0.0.0", "127.0.0.1");
             }
         }
         throw new AssertionError("the service did not start:\n" + seen);
