@@ -1,0 +1,132 @@
+package org.autocollections.portfolio;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.autocollections.api.CaseReader;
+import org.autocollections.api.InvalidRequestException;
+import org.autocollections.domain.CollectionCase;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Imports a portfolio of cases from a stream, for the API and the command line alike. The stream is read one case
+ * at a time and the cases are stored in batches, so memory holds one batch whatever the size of the file. Each case
+ * is judged by {@link CaseReader} exactly as PUT /api/v1/cases/{caseId} judges it; a refused line is counted and
+ * (the first {@value ImportSummary#MAX_ERRORS_LISTED}) listed with its line number, and the rest go on. A case that
+ * appears twice is stored twice, in file order, as two PUTs would.
+ */
+@ApplicationScoped
+public class PortfolioImporter {
+
+    @Inject
+    CaseReader reader;
+
+    @Inject
+    CaseBatchWriter writer;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Cases per transaction (at most 5,000: the batch is read back in one query with a parameter per case). */
+    @ConfigProperty(name = "collections.import.batch-size", defaultValue = "500")
+    int batchSize;
+
+    public ImportSummary importFrom(InputStream in, ImportFormat format, Charset charset, ImportProgress progress)
+            throws IOException {
+        try (CaseSource source = open(in, format, charset)) {
+            return run(source, progress == null ? new ImportProgress() : progress);
+        }
+    }
+
+    private CaseSource open(InputStream in, ImportFormat format, Charset charset) throws IOException {
+        return switch (format) {
+            case JSONL -> new JsonLinesSource(in, json);
+            case CSV -> new CsvSource(new BufferedReader(new InputStreamReader(in,
+                    charset == null ? StandardCharsets.UTF_8 : charset), 64 * 1024), json.getNodeFactory());
+        };
+    }
+
+    private ImportSummary run(CaseSource source, ImportProgress progress) throws IOException {
+        Tally tally = new Tally();
+        BatchPipeline pipeline = new BatchPipeline(writer, progress);
+        try {
+            int batchSize = Math.max(1, Math.min(this.batchSize, 5000));
+            List<CollectionCase> batch = new ArrayList<>(batchSize);
+            Set<String> idsInBatch = new HashSet<>();
+            CaseLine line;
+            while ((line = source.next()) != null) {
+                progress.read.incrementAndGet();
+                if (line.problem() != null) {
+                    tally.refuse(line.line(), line.caseId(), line.problem());
+                    progress.failed.incrementAndGet();
+                    continue;
+                }
+                CollectionCase pending;
+                try {
+                    pending = validate(line);
+                } catch (InvalidRequestException e) {
+                    tally.refuse(line.line(), line.caseId(), e.problem());
+                    progress.failed.incrementAndGet();
+                    continue;
+                }
+                if (!idsInBatch.add(pending.caseId())) {
+                    // The same case twice in one batch: store the first before the second, as two PUTs would.
+                    pipeline.submit(batch);
+                    batch = new ArrayList<>(batchSize);
+                    idsInBatch.clear();
+                    idsInBatch.add(pending.caseId());
+                }
+                batch.add(pending);
+                if (batch.size() >= batchSize) {
+                    pipeline.submit(batch);
+                    batch = new ArrayList<>(batchSize);
+                    idsInBatch.clear();
+                }
+            }
+            pipeline.submit(batch);
+        } catch (IOException | RuntimeException | Error e) {
+            pipeline.abort();
+            throw e;
+        }
+        long[] stored = pipeline.finish();
+        return tally.summary(stored[0], stored[1], stored[2]);
+    }
+
+    /** The line as a case to store, or the reasons it is refused. */
+    private CollectionCase validate(CaseLine line) {
+        if (line.node().isObject() && line.node().has("history")) {
+            throw new InvalidRequestException("history", "is logged entry by entry on a stored case, not sent with it");
+        }
+        return reader.read(line.node());
+    }
+
+    /** The lines refused: all counted, the first listed. */
+    private static final class Tally {
+        long failed;
+        final List<ImportSummary.LineError> errors = new ArrayList<>();
+
+        void refuse(long line, String caseId, org.autocollections.api.Problem problem) {
+            failed++;
+            if (errors.size() < ImportSummary.MAX_ERRORS_LISTED) {
+                errors.add(new ImportSummary.LineError(line, caseId, problem));
+            }
+        }
+
+        ImportSummary summary(long created, long updated, long unchanged) {
+            return new ImportSummary(created + updated + unchanged, created, updated, unchanged, failed, List.copyOf(errors));
+        }
+    }
+}

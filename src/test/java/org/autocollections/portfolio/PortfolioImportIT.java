@@ -1,0 +1,139 @@
+package org.autocollections.portfolio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The packaged jar's {@code import} command, as an operator runs it: beside the running service, on the same
+ * database, without taking an HTTP port.
+ */
+class PortfolioImportIT {
+
+    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+    private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Run(int exit, String out, String err) {
+        JsonNode summary() throws IOException {
+            return JSON.readTree(out);
+        }
+    }
+
+    private static List<String> java(String databaseUrl, String... properties) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.add("-Dquarkus.datasource.jdbc.url=" + databaseUrl);
+        command.addAll(List.of(properties));
+        command.addAll(List.of("-jar", JAR.toString()));
+        return command;
+    }
+
+    private static Run cli(Path workDir, String databaseUrl, List<String> properties, String... args) throws Exception {
+        List<String> command = java(databaseUrl, properties.toArray(String[]::new));
+        command.addAll(List.of(args));
+        Path err = Files.createTempFile(workDir, "stderr", ".txt");
+        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectError(err.toFile()).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("the command ends").isTrue();
+        return new Run(process.exitValue(), out, Files.readString(err));
+    }
+
+    @Test
+    void importsAFileIntoTheDatabaseOfARunningServiceWithoutTakingAPort(@TempDir Path workDir) throws Exception {
+        // One H2 database shared by two processes: the service, and the command beside it.
+        String database = "jdbc:h2:file:" + workDir.resolve("db").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+        Process service = new ProcessBuilder(java(database, "-Dquarkus.http.port=0")).directory(workDir.toFile())
+                .redirectErrorStream(true).start();
+        try {
+            int port = awaitPort(service);
+
+            StringBuilder jsonl = new StringBuilder();
+            for (int i = 1; i <= 3; i++) {
+                jsonl.append(Portfolios.line("CLI-" + i)).append('\n');
+            }
+            ObjectNode bad = Portfolios.storedCase("CLI-BAD");
+            ((ObjectNode) bad.get("loan")).remove("outstandingBalance");
+            jsonl.append(bad).append('\n');
+            Files.writeString(workDir.resolve("portfolio.jsonl"), jsonl);
+
+            // The service's own port is given to the command too: it would fail to start if it listened.
+            Run run = cli(workDir, database, List.of("-Dquarkus.http.port=" + port), "import", "--file", "portfolio.jsonl");
+            assertThat(run.exit()).as(run.err()).isEqualTo(2);
+            JsonNode summary = run.summary();
+            assertThat(summary.get("imported").asInt()).isEqualTo(3);
+            assertThat(summary.get("created").asInt()).isEqualTo(3);
+            assertThat(summary.get("failed").asInt()).isEqualTo(1);
+            assertThat(summary.at("/errors/0/line").asInt()).isEqualTo(4);
+            assertThat(summary.at("/errors/0/caseId").asText()).isEqualTo("CLI-BAD");
+            assertThat(summary.at("/errors/0/problem/errors/0/field").asText()).isEqualTo("loan.outstandingBalance");
+
+            HttpResponse<String> stored = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/api/v1/cases/CLI-2")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(stored.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(stored.body()).at("/caseData/loan/outstandingBalance").decimalValue())
+                    .isEqualByComparingTo("86000.00");
+
+            // CSV, told by the extension; all good: exit code 0, and the case already stored is only updated.
+            Files.writeString(workDir.resolve("portfolio.csv"), String.join("\n",
+                    "caseId,jurisdiction,borrower.timeZone,borrower.flags,loan.outstandingBalance,loan.overdueAmount,"
+                            + "loan.oldestUnpaidDueDate,loan.arbitrationClause",
+                    "CLI-2,CN,Asia/Shanghai,DISPUTE_OPEN;WILFUL_DEFAULT,50000.00,3000.00,2026-10-15,false",
+                    "CLI-CSV,US,America/Chicago,,12000.00,800.00,2026-09-20,true", ""));
+            run = cli(workDir, database, List.of("-Dquarkus.http.port=" + port), "import", "--file", "portfolio.csv");
+            assertThat(run.exit()).as(run.err()).isZero();
+            summary = run.summary();
+            assertThat(summary.get("created").asInt()).isEqualTo(1);
+            assertThat(summary.get("updated").asInt()).isEqualTo(1);
+            assertThat(summary.get("failed").asInt()).isZero();
+        } finally {
+            service.destroy();
+            service.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsAFatalError(@TempDir Path workDir) throws Exception {
+        Run run = cli(workDir, "jdbc:h2:file:" + workDir.resolve("db").toAbsolutePath(), List.of(),
+                "import", "--file", "no-such-portfolio.jsonl");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("no such file: no-such-portfolio.jsonl");
+        assertThat(run.out()).isEmpty();
+    }
+
+    private static int awaitPort(Process process) throws IOException {
+        StringBuilder seen = new StringBuilder();
+        var reader = process.inputReader(StandardCharsets.UTF_8);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        String line;
+        while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
+            seen.append(line).append('\n');
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                Thread drain = new Thread(() -> reader.lines().forEach(l -> { }));
+                drain.setDaemon(true);
+                drain.start();
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        throw new AssertionError("the service did not start:\n" + seen);
+    }
+}
