@@ -26,8 +26,12 @@ public record Loan(
         @Schema(example = "40") @Min(0) @Max(600) Integer remainingTermMonths,
         @Schema(description = "Due date of the oldest unpaid instalment; null when the loan is current.", example = "2026-10-15")
         LocalDate oldestUnpaidDueDate,
-        @Schema(description = "Whether the contract sends disputes to arbitration.")
-        boolean arbitrationClause) {
+        @Schema(description = "Whether the contract sends disputes to arbitration.", defaultValue = "false")
+        Boolean arbitrationClause) {
+
+    public boolean hasArbitrationClause() {
+        return Boolean.TRUE.equals(arbitrationClause);
+    }
 
     public String currencyOrDefault() {
         return currency == null ? "CNY" : currency;

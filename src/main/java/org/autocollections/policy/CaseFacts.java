@@ -150,7 +150,7 @@ public final class CaseFacts {
     }
 
     public boolean isArbitrationClause() {
-        return request.loan().arbitrationClause();
+        return request.loan().hasArbitrationClause();
     }
 
     // --- collateral ----------------------------------------------------------------------------------------------

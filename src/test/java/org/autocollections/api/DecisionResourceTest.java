@@ -67,6 +67,17 @@ class DecisionResourceTest {
     }
 
     @Test
+    void optionalFieldsMayBeLeftOut() {
+        String minimal = "{\"caseId\":\"MIN-1\",\"asOf\":\"2026-11-29T10:00:00+08:00\",\"borrower\":{},"
+                + "\"loan\":{\"outstandingBalance\":50000,\"overdueAmount\":1000,\"oldestUnpaidDueDate\":\"2026-11-10\"}}";
+        given().contentType(ContentType.JSON).body(minimal).post("/api/v1/decisions")
+                .then().statusCode(200)
+                .body("overdue.bucket", equalTo("M1"))
+                .body("legal.stage", equalTo("NONE"))
+                .body("nextAction.type", notNullValue());
+    }
+
+    @Test
     void daysPastDueAreCountedInTheBorrowersTimeZone() {
         // 16:30 UTC on 28 November is already 29 November in Shanghai, still 28 November in New York.
         ObjectNode shanghai = Cases.withDueDate("TZ-1", "2026-11-28");
