@@ -1,0 +1,141 @@
+package org.autocollections.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.autocollections.api.JsonSetup;
+import org.autocollections.domain.CollectionCase;
+import org.autocollections.domain.Decision;
+import org.autocollections.engine.BenchEngines;
+import org.autocollections.engine.DecisionEngine;
+import org.autocollections.ruleset.PolicyConfig;
+import org.autocollections.ruleset.PolicyFile;
+import org.autocollections.ruleset.RuleModel;
+import org.autocollections.ruleset.Ruleset;
+import org.autocollections.ruleset.RulesetCompilationException;
+import org.autocollections.ruleset.RulesetCompiler;
+import org.autocollections.ruleset.RulesetSource;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import io.smallrye.config.WithDefault;
+
+/** What the benchmarks share: the shipped policy files, the case variants, and a DecisionEngine built by hand. */
+final class BenchSupport {
+
+    /** Case variants in src/bench/resources/cases, with the bucket each must land in. */
+    static final List<String> VARIANTS = List.of("current", "m1", "m2", "m5");
+
+    private BenchSupport() {
+    }
+
+    /**
+     * The shipped ruleset: rules/ and decision-tables/ under the folder named by -Dbench.policy.root (default: the
+     * working directory, which bench/*.sh set to the repository top). Folders are explicit, so a missing one fails.
+     */
+    static List<PolicyFile> shippedPolicy() {
+        Path root = Path.of(System.getProperty("bench.policy.root", "."));
+        RulesetSource.Loaded loaded = new RulesetSource(root.resolve("rules"), root.resolve("decision-tables"), true).load();
+        if (loaded.files().isEmpty()) {
+            throw new IllegalStateException("No policy files under " + root.toAbsolutePath());
+        }
+        return loaded.files();
+    }
+
+    static Ruleset compile(RuleModel model, List<PolicyFile> files) {
+        try {
+            return new RulesetCompiler(model).compile("bench", files, Instant.EPOCH);
+        } catch (RulesetCompilationException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Reads a case as the service does: strict Jackson settings of CaseReader plus the mapper tweaks of JsonSetup. */
+    static CollectionCase readCase(String variant) {
+        ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
+        new JsonSetup().customize(json);
+        ObjectReader reader = json.readerFor(CollectionCase.class)
+                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .with(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        try (InputStream in = BenchSupport.class.getResourceAsStream("/cases/" + variant + ".json")) {
+            if (in == null) {
+                throw new IllegalArgumentException("No case variant " + variant + "; known: " + VARIANTS);
+            }
+            return reader.readValue(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static DecisionEngine engine(RuleModel model) {
+        return BenchEngines.create(Clock.systemUTC(), config(model));
+    }
+
+    /** PolicyConfig as the service sees it with only collections.policy.model set; maxFirings keeps its default. */
+    static PolicyConfig config(RuleModel model) {
+        int maxFirings;
+        try {
+            maxFirings = Integer.parseInt(PolicyConfig.class.getMethod("maxFirings").getAnnotation(WithDefault.class).value());
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+        return new PolicyConfig() {
+            @Override
+            public Optional<Path> rulesDir() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> tablesDir() {
+                return Optional.empty();
+            }
+
+            @Override
+            public RuleModel model() {
+                return model;
+            }
+
+            @Override
+            public int maxFirings() {
+                return maxFirings;
+            }
+        };
+    }
+
+    /** Fails the trial if a variant does not decide as expected: a benchmark of wrong answers is worthless. */
+    static void check(String variant, Decision decision) {
+        String expected = switch (variant) {
+            case "current" -> "M0";
+            case "m1" -> "M1";
+            case "m2" -> "M2";
+            case "m5" -> "M5";
+            default -> null;
+        };
+        String bucket = decision.overdue() == null ? null : decision.overdue().bucket();
+        if (expected != null && !expected.equals(bucket)) {
+            throw new IllegalStateException("Case " + variant + " landed in bucket " + bucket + ", expected " + expected);
+        }
+        if (decision.nextAction() == null) {
+            throw new IllegalStateException("Case " + variant + " got no next action");
+        }
+    }
+
+    static String summary(Decision d) {
+        return "bucket=" + (d.overdue() == null ? null : d.overdue().bucket())
+                + " class=" + (d.overdue() == null ? null : d.overdue().classification())
+                + " penalty=" + (d.overdue() == null ? null : d.overdue().penaltyInterest())
+                + " next=" + d.nextAction().type() + " reasons=" + d.reasons().size() + " fired=" + d.rulesFired().size();
+    }
+}
