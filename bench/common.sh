@@ -111,7 +111,7 @@ free_port() {
 # service_start model [extra JVM options...]: starts target/quarkus-app/quarkus-run.jar with the echo endpoint on,
 # the given rule model, the tree's rules/ and decision-tables/, and a fresh H2 database in a new folder under /tmp
 # ($work, which also holds service.log); waits until it is ready. Sets $pid, $base, $work, $service_started.
-# JAVA_OPTS are passed to the JVM too.
+# JAVA_OPTS are passed to the JVM too; BENCH_JDBC_URL replaces the H2 database (e.g. a PostgreSQL build and URL).
 pid=""
 service_start() {
   local model="$1" port
@@ -125,7 +125,7 @@ service_start() {
       -Dcollections.policy.model="$model" \
       -Dcollections.policy.rules-dir="$BENCH_ROOT/rules" \
       -Dcollections.policy.tables-dir="$BENCH_ROOT/decision-tables" \
-      "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:$work/collections;AUTO_SERVER=FALSE" \
+      "-Dquarkus.datasource.jdbc.url=${BENCH_JDBC_URL:-jdbc:h2:file:$work/collections;AUTO_SERVER=FALSE}" \
       -jar "$BENCH_ROOT/target/quarkus-app/quarkus-run.jar" > "$work/service.log" 2>&1) &
   pid=$!
   service_started=$SECONDS
