@@ -19,7 +19,7 @@ bench_build() {
   fi
   if [[ "${BENCH_BUILD:-0}" == 1 || "$missing" == 1 ]]; then
     log "building in $BENCH_ROOT: ./mvnw -q -Pbench -DskipTests package"
-    (cd "$BENCH_ROOT" && ./mvnw -q -B -Pbench -DskipTests package)
+    (cd "$BENCH_ROOT" && ./mvnw -q -B -Pbench -DskipTests package >&2)   # errors to stderr, not into result files
     export BENCH_BUILD=0
   fi
 }

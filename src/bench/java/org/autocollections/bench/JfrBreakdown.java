@@ -84,8 +84,9 @@ public final class JfrBreakdown {
         System.out.println();
         System.out.println("| method | share of all samples |");
         System.out.println("|---|---:|");
+        int all = samples;
         topInRules.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
-                .forEach(e -> System.out.println("| " + e.getKey() + " | " + pct(e.getValue(), samples) + " |"));
+                .forEach(e -> System.out.println("| " + e.getKey() + " | " + pct(e.getValue(), all) + " |"));
     }
 
     private static String pct(int n, int of) {
