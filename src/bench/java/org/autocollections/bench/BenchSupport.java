@@ -7,12 +7,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.autocollections.api.JsonSetup;
 import org.autocollections.domain.CollectionCase;
 import org.autocollections.domain.Decision;
-import org.autocollections.engine.BenchEngines;
+import org.autocollections.engine.Engines;
 import org.autocollections.engine.DecisionEngine;
 import org.autocollections.ruleset.PolicyConfig;
 import org.autocollections.ruleset.PolicyFile;
@@ -27,7 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import io.smallrye.config.WithDefault;
 
 /** What the benchmarks share: the shipped policy files, the case variants, and a DecisionEngine built by hand. */
 final class BenchSupport {
@@ -80,38 +78,11 @@ final class BenchSupport {
     }
 
     static DecisionEngine engine(RuleModel model) {
-        return BenchEngines.create(Clock.systemUTC(), config(model));
+        return Engines.engine(Clock.systemUTC(), model);
     }
 
-    /** PolicyConfig as the service sees it with only collections.policy.model set; maxFirings keeps its default. */
     static PolicyConfig config(RuleModel model) {
-        int maxFirings;
-        try {
-            maxFirings = Integer.parseInt(PolicyConfig.class.getMethod("maxFirings").getAnnotation(WithDefault.class).value());
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(e);
-        }
-        return new PolicyConfig() {
-            @Override
-            public Optional<Path> rulesDir() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> tablesDir() {
-                return Optional.empty();
-            }
-
-            @Override
-            public RuleModel model() {
-                return model;
-            }
-
-            @Override
-            public int maxFirings() {
-                return maxFirings;
-            }
-        };
+        return Engines.config(model);
     }
 
     /** Fails the trial if a variant does not decide as expected: a benchmark of wrong answers is worthless. */

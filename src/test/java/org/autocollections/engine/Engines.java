@@ -19,9 +19,20 @@ public final class Engines {
     }
 
     public static DecisionEngine engine(Clock clock) {
+        return engine(clock, RuleModel.EXECUTABLE);
+    }
+
+    /** The engine as the service builds it, with only the rule model chosen. */
+    public static DecisionEngine engine(Clock clock, RuleModel model) {
         DecisionEngine engine = new DecisionEngine();
         engine.clock = clock;
-        engine.config = new PolicyConfig() {
+        engine.config = config(model);
+        return engine;
+    }
+
+    /** Policy configuration with its defaults but the rule model. */
+    public static PolicyConfig config(RuleModel model) {
+        return new PolicyConfig() {
             @Override
             public Optional<Path> rulesDir() {
                 return Optional.empty();
@@ -34,7 +45,7 @@ public final class Engines {
 
             @Override
             public RuleModel model() {
-                return RuleModel.EXECUTABLE;
+                return model;
             }
 
             @Override
@@ -42,7 +53,6 @@ public final class Engines {
                 return 10_000;
             }
         };
-        return engine;
     }
 
     /** The ruleset shipped in rules/ and decision-tables/. */
