@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PackagedServiceIT {
 
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
-    private static final Pattern LISTENING = Pattern.compile("Listening on: (http://\\S+)");
 
     private static ProcessBuilder service(Path workDir, String... properties) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -113,20 +112,6 @@ class PackagedServiceIT {
     }
 
     private static String awaitListening(Process process) throws IOException {
-        StringBuilder seen = new StringBuilder();
-        var reader = process.inputReader(StandardCharsets.UTF_8);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        String line;
-        while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
-            seen.append(line).append('\n');
-            Matcher m = LISTENING.matcher(line);
-            if (m.find()) {
-                Thread drain = new Thread(() -> reader.lines().forEach(l -> { }));
-                drain.setDaemon(true);
-                drain.start();
-                return m.group(1).replace("0.0.0.0", "127.0.0.1");
-            }
-        }
-        throw new AssertionError("the service did not start:\n" + seen);
+        return ServiceProcess.awaitListening(process);
     }
 }

@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +28,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 class PortfolioImportIT {
 
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
-    private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Run(int exit, String out, String err) {
@@ -120,20 +117,6 @@ class PortfolioImportIT {
     }
 
     private static int awaitPort(Process process) throws IOException {
-        StringBuilder seen = new StringBuilder();
-        var reader = process.inputReader(StandardCharsets.UTF_8);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        String line;
-        while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
-            seen.append(line).append('\n');
-            Matcher m = LISTENING.matcher(line);
-            if (m.find()) {
-                Thread drain = new Thread(() -> reader.lines().forEach(l -> { }));
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        throw new AssertionError("the service did not start:\n" + seen);
+        return java.net.URI.create(org.autocollections.ServiceProcess.awaitListening(process)).getPort();
     }
 }
