@@ -61,6 +61,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response noRun(org.autocollections.scoring.RunNotFoundException e, UriInfo uri) {
+        return respond(Problem.of("run-not-found", "No such portfolio run", 404, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response runConflict(org.autocollections.scoring.RunConflictException e, UriInfo uri) {
+        return respond(Problem.of("run-conflict", "Portfolio run conflict", 409, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
     public Response entryConflict(EntryConflictException e, UriInfo uri) {
         return respond(Problem.of("entry-conflict", "Entry id reused", 409, e.getMessage()), uri);
     }

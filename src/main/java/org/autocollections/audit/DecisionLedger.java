@@ -58,7 +58,8 @@ public class DecisionLedger {
         return guarded(() -> QuarkusTransaction.requiringNew().call(() -> DecisionRecord.count("caseId", caseId)));
     }
 
-    private DecisionRecord toRecord(Entry entry) {
+    /** The record of the decision, as it is stored (not yet stored). */
+    public DecisionRecord toRecord(Entry entry) {
         DecisionRecord row = new DecisionRecord();
         Decision d = entry.decision();
         row.decisionId = d.decisionId();

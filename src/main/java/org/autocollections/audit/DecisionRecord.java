@@ -44,6 +44,10 @@ public class DecisionRecord extends PanacheEntityBase {
     @Column(name = "stored_case", nullable = false)
     public boolean storedCase;
 
+    /** The portfolio run that made the decision, if any. */
+    @Column(name = "run_id", length = 64)
+    public String runId;
+
     @Column(nullable = false)
     public String request;
 

@@ -2,10 +2,7 @@ package org.autocollections.cases;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,10 +11,7 @@ import jakarta.inject.Inject;
 
 import org.autocollections.audit.DecisionLedger;
 import org.autocollections.domain.CollectionCase;
-import org.autocollections.domain.ContactAttempt;
 import org.autocollections.domain.History;
-import org.autocollections.domain.LegalActionRecord;
-import org.autocollections.domain.PlanRecord;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +27,9 @@ public class CaseStore {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
 
     /** Stores the case (without history); true when it is new. */
     public boolean upsert(CollectionCase request) {
@@ -82,18 +79,12 @@ public class CaseStore {
         }));
     }
 
-    private static History history(String caseId) {
-        List<ContactAttempt> contacts = ContactEntry.<ContactEntry>list("caseId", caseId).stream()
-                .sorted(Comparator.comparing(c -> c.at))
-                .map(c -> new ContactAttempt(c.at.atOffset(ZoneOffset.UTC), c.channel, c.outcome)).toList();
-        List<LegalActionRecord> legal = LegalEntry.<LegalEntry>list("caseId", caseId).stream()
-                .map(l -> new LegalActionRecord(l.stage, l.takenOn)).toList();
-        List<PlanRecord> plans = PlanEntry.<PlanEntry>list("caseId", caseId).stream()
-                .map(p -> new PlanRecord(p.type, p.startedOn, p.status)).toList();
-        int broken = (int) PromiseEntry.count("caseId = ?1 and status = ?2", caseId, PromiseEntry.Status.BROKEN);
-        LocalDate lastPayment = PaymentEntry.<PaymentEntry>list("caseId", caseId).stream()
-                .map(p -> p.paidOn).max(Comparator.naturalOrder()).orElse(null);
-        return new History(contacts, broken, plans, legal, lastPayment);
+    private History history(String caseId) {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return HistoryReader.read(connection, List.of(caseId)).get(caseId);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("The history of case " + caseId + " could not be read", e);
+        }
     }
 
     private static CollectionCase withoutHistory(CollectionCase c) {

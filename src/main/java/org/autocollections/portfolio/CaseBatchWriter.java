@@ -219,7 +219,7 @@ public class CaseBatchWriter {
     }
 
     /** SQLSTATE 23505, unique violation, on H2 and PostgreSQL alike. */
-    static boolean isDuplicateKey(Throwable e) {
+    public static boolean isDuplicateKey(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql) {
                 for (SQLException s = sql; s != null; s = s.getNextException()) {

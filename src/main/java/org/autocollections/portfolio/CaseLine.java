@@ -5,7 +5,7 @@ import org.autocollections.api.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** One case as read from a portfolio file: its JSON, or why it could not be read. */
-record CaseLine(long line, JsonNode node, Problem problem, String caseId) {
+public record CaseLine(long line, JsonNode node, Problem problem, String caseId) {
 
     static CaseLine read(long line, JsonNode node) {
         JsonNode id = node == null ? null : node.get("caseId");

@@ -4,7 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 
 /** A portfolio file read one case at a time: the file is never held in memory whole. */
-interface CaseSource extends Closeable {
+public interface CaseSource extends Closeable {
 
     /** The next case, or null at the end of the file. */
     CaseLine next() throws IOException;

@@ -51,7 +51,8 @@ public class PortfolioImporter {
         }
     }
 
-    private CaseSource open(InputStream in, ImportFormat format, Charset charset) throws IOException {
+    /** The file as a source of cases, one at a time: what the import reads, and a portfolio run too. */
+    public CaseSource open(InputStream in, ImportFormat format, Charset charset) throws IOException {
         return switch (format) {
             case JSONL -> new JsonLinesSource(in, json);
             case CSV -> new CsvSource(new BufferedReader(new InputStreamReader(in,

@@ -1,0 +1,27 @@
+package org.autocollections.scoring;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+/** CSV rows (RFC 4180 quoting, by Jackson CSV) for the run's CSV output and the work list export. */
+final class CsvRows {
+
+    private static final ObjectWriter WRITER = new CsvMapper().writerFor(String[].class).with(CsvSchema.emptySchema());
+
+    private CsvRows() {
+    }
+
+    static String row(String... values) {
+        try {
+            return WRITER.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A CSV row could not be written", e);
+        }
+    }
+
+    static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

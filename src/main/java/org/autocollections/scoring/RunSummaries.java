@@ -1,0 +1,123 @@
+package org.autocollections.scoring;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+
+/**
+ * Builds a run's summary: the shards' tallies added up, and for a stored run the roll rates, counted in the
+ * database from the per-case rows of this run and the previous one.
+ */
+@ApplicationScoped
+public class RunSummaries {
+
+    static final String NEW = "NEW";
+    static final String GONE = "GONE";
+    static final String NONE = "NONE";
+
+    @Inject
+    RunStore store;
+
+    /** The summary of the run as it stands (the figures so far, for a run still going). */
+    public RunSummary current(String runId) {
+        return org.autocollections.audit.DecisionLedger.guarded(() -> io.quarkus.narayana.jta.QuarkusTransaction
+                .requiringNew().call(() -> {
+                    PortfolioRun run = PortfolioRun.findById(runId);
+                    if (run == null) {
+                        throw new RunNotFoundException(runId);
+                    }
+                    return summarise(run, RunShard.list("runId", runId));
+                }));
+    }
+
+    /** Inside a transaction. */
+    RunSummary summarise(PortfolioRun run, List<RunShard> shards) {
+        RunTally tally = new RunTally();
+        shards.stream().map(s -> s.tally).filter(Objects::nonNull).map(store::read).forEach(tally::merge);
+        Instant started = shards.stream().map(s -> s.startedAt).min(Comparator.naturalOrder()).orElse(run.createdAt);
+        Instant finished = run.finishedAt != null ? run.finishedAt
+                : shards.stream().map(s -> s.finishedAt).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        Double duration = finished == null ? null : Duration.between(started, finished).toMillis() / 1000.0;
+        RunSummary.RollRates roll = run.source == PortfolioRun.Source.STORED && run.previousRunId != null
+                ? rollRates(run.runId, run.previousRunId) : null;
+        return new RunSummary(run.runId, run.rulesetVersion, run.asOf, run.status, tally.decided, tally.failed, started,
+                finished, duration, tally.byBucket, tally.byClassification, tally.byRating, tally.byNextAction,
+                tally.exposure, tally.expectedLoss, roll);
+    }
+
+    private static RunSummary.RollRates rollRates(String runId, String previousRunId) {
+        Map<String, Map<String, Long>> matrix = new TreeMap<>(RunSummaries::bucketOrder);
+        // Cases in both runs: from their bucket then to their bucket now.
+        count(matrix, "select p.bucket, c.bucket, count(*) from portfolio_decision c join portfolio_decision p "
+                + "on p.run_id = ?1 and p.case_id = c.case_id where c.run_id = ?2 group by p.bucket, c.bucket",
+                previousRunId, runId, null, null);
+        // Cases new since the previous run.
+        count(matrix, "select c.bucket, count(*) from portfolio_decision c where c.run_id = ?2 and not exists "
+                + "(select 1 from portfolio_decision p where p.run_id = ?1 and p.case_id = c.case_id) group by c.bucket",
+                previousRunId, runId, NEW, null);
+        // Cases of the previous run no longer stored.
+        count(matrix, "select p.bucket, count(*) from portfolio_decision p where p.run_id = ?1 and not exists "
+                + "(select 1 from portfolio_decision c where c.run_id = ?2 and c.case_id = p.case_id) group by p.bucket",
+                previousRunId, runId, null, GONE);
+        TreeSet<String> buckets = new TreeSet<>(RunSummaries::bucketOrder);
+        matrix.forEach((from, row) -> {
+            buckets.add(from);
+            buckets.addAll(row.keySet());
+        });
+        List<RunSummary.Row> rows = new ArrayList<>();
+        matrix.forEach((from, to) -> {
+            long cases = to.values().stream().mapToLong(Long::longValue).sum();
+            Map<String, BigDecimal> rates = new LinkedHashMap<>();
+            to.forEach((k, v) -> rates.put(k, BigDecimal.valueOf(v).divide(BigDecimal.valueOf(cases), 4, RoundingMode.HALF_EVEN)));
+            rows.add(new RunSummary.Row(from, cases, to, rates));
+        });
+        return new RunSummary.RollRates(previousRunId, List.copyOf(buckets), rows);
+    }
+
+    /** Adds the query's counts to the matrix; a fixed from or to stands for a column the query does not return. */
+    private static void count(Map<String, Map<String, Long>> matrix, String sql, String previousRunId, String runId,
+            String from, String to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery(sql)
+                .setParameter(1, previousRunId).setParameter(2, runId).getResultList();
+        for (Object[] row : rows) {
+            int column = 0;
+            String rowFrom = from != null ? from : bucket(row[column++]);
+            String rowTo = to != null ? to : bucket(row[column++]);
+            matrix.computeIfAbsent(rowFrom, k -> new TreeMap<>(RunSummaries::bucketOrder))
+                    .merge(rowTo, ((Number) row[column]).longValue(), Long::sum);
+        }
+    }
+
+    private static String bucket(Object value) {
+        return value == null ? NONE : value.toString();
+    }
+
+    /** NEW first, then the buckets in their order (M0, M1 ... M7+), then NONE and GONE. */
+    static int bucketOrder(String a, String b) {
+        return Integer.compare(rank(a), rank(b)) != 0 ? Integer.compare(rank(a), rank(b)) : a.compareTo(b);
+    }
+
+    private static int rank(String bucket) {
+        return switch (bucket) {
+            case NEW -> 0;
+            case NONE -> 2;
+            case GONE -> 3;
+            default -> 1;
+        };
+    }
+}

@@ -1,0 +1,17 @@
+package org.autocollections.scoring;
+
+import org.autocollections.api.Problem;
+import org.autocollections.domain.CollectionCase;
+import org.autocollections.domain.Decision;
+
+/** A case after scoring: its decision, or why it has none (the input was not a valid case, or the policy failed). */
+record ScoredCase(PendingCase input, CollectionCase request, Decision decision, Problem problem) {
+
+    boolean decided() {
+        return decision != null;
+    }
+
+    String caseId() {
+        return request != null ? request.caseId() : input.caseId();
+    }
+}
