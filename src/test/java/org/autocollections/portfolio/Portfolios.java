@@ -12,13 +12,13 @@ import org.autocollections.Cases;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Portfolio files for the import tests, generated from the documented example case. */
-final class Portfolios {
+public final class Portfolios {
 
     private Portfolios() {
     }
 
     /** The example case as a line of a portfolio: no history, no asOf, its own id. */
-    static ObjectNode storedCase(String caseId) {
+    public static ObjectNode storedCase(String caseId) {
         ObjectNode c = Cases.example();
         c.remove("history");
         c.remove("asOf");
@@ -26,7 +26,7 @@ final class Portfolios {
         return c;
     }
 
-    static String line(String caseId) {
+    public static String line(String caseId) {
         return storedCase(caseId).toString();
     }
 
@@ -34,7 +34,7 @@ final class Portfolios {
      * {@code count} cases PREFIX-0 ... as JSON Lines, their balances varying with the index, written straight to
      * the file.
      */
-    static Path jsonLines(Path file, String prefix, int count) {
+    public static Path jsonLines(Path file, String prefix, int count) {
         ObjectNode template = storedCase("X");
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int i = 0; i < count; i++) {
