@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Portfolio import benchmark: generates COUNT synthetic cases (bench/GeneratePortfolio.java, JDK only), imports them
-# with the packaged jar's `import` command, imports them again (every case unchanged), and reports the rate from the
+# Portfolio import benchmark: generates COUNT synthetic cases with the packaged jar's `generate` command, imports them
+# with its `import` command, imports them again (every case unchanged), and reports the rate from the
 # progress line and the peak heap from a GC log.
 #
 #   bench/portfolio-import.sh [COUNT=1000000] [jsonl|csv] [JAR=target/quarkus-app/quarkus-run.jar]
+#
+# The portfolio is dated AS_OF (default 2026-11-01) and kept under target/bench, so every run imports the same file.
 #
 # For PostgreSQL, build the jar for it (the database kind is fixed at build time; do it in a copy of the tree) and
 # point it at the database, e.g.:
 #   ./mvnw -B -DskipTests package -Dquarkus.datasource.db-kind=postgresql
 #   QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/test QUARKUS_DATASOURCE_USERNAME=postgres \
 #     HEAP=-Xmx256m bench/portfolio-import.sh 1000000
-# The cases are named BENCH-0 ...; delete them afterwards: delete from collection_case where case_id like 'BENCH-%'
+# The cases are named SYN-0000001 ...; delete them afterwards: delete from collection_case where case_id like 'SYN-%'
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 COUNT="${1:-1000000}"
@@ -20,7 +22,7 @@ OUT="${BENCH_OUT:-$ROOT/target/bench}/portfolio"
 mkdir -p "$OUT"
 FILE="$OUT/portfolio-$COUNT.$FORMAT"
 
-[[ -f "$FILE" ]] || java "$ROOT/bench/GeneratePortfolio.java" "$COUNT" "$FILE" "$FORMAT"
+[[ -f "$FILE" ]] || java -jar "$JAR" generate --cases "$COUNT" --out "$FILE" --as-of "${AS_OF:-2026-11-01}"
 echo "file: $FILE ($(du -hL "$FILE" | cut -f1))"
 
 for pass in first again; do

@@ -13,17 +13,22 @@ import picocli.CommandLine;
  * The entry point of {@code java -jar quarkus-run.jar}. With no arguments, or {@code serve}, it runs the REST
  * service as it always has. Any other command ({@code import}, {@code --help}) runs with the HTTP listener off, so
  * it needs no port and works beside a running service, and with the log on stderr, so that stdout carries only the
- * command's own output.
+ * command's own output. {@code generate} needs nothing of the application and runs without starting it.
  */
 @QuarkusMain
 public class Main implements QuarkusApplication {
 
     private static final Set<String> SERVE = Set.of("serve");
+    /** Commands that need neither the database nor the ruleset: they run without starting the application. */
+    private static final Set<String> STANDALONE = Set.of("generate");
 
     @Inject
     CommandLine.IFactory factory;
 
     public static void main(String... args) {
+        if (args.length > 0 && STANDALONE.contains(args[0])) {
+            System.exit(commandLine(CommandLine.defaultFactory()).execute(args));
+        }
         if (args.length > 0 && !SERVE.contains(args[0])) {
             // Runtime configuration, read when Quarkus starts below: set here, before it starts.
             setUnlessGiven("quarkus.http.host-enabled", "false");
