@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
-/** CSV rows (RFC 4180 quoting, by Jackson CSV) for the run's CSV output and the work list export. */
+/** CSV rows (RFC 4180 quoting, only where a value needs it, by Jackson CSV) for the run's CSV output and the work list export. */
 final class CsvRows {
 
-    private static final ObjectWriter WRITER = new CsvMapper().writerFor(String[].class).with(CsvSchema.emptySchema());
+    private static final ObjectWriter WRITER = new CsvMapper()
+            .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).writerFor(String[].class).with(CsvSchema.emptySchema());
 
     private CsvRows() {
     }

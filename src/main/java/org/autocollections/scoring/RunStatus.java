@@ -30,6 +30,7 @@ public record RunStatus(
         String previousRunId,
         List<Shard> shards) {
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Shard(int index, PortfolioRun.Status status, long total, long decided, long failed, String checkpoint,
             Instant startedAt, Instant updatedAt, Instant finishedAt, String error) {
     }
