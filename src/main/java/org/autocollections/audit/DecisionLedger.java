@@ -58,6 +58,11 @@ public class DecisionLedger {
         return guarded(() -> QuarkusTransaction.requiringNew().call(() -> DecisionRecord.count("caseId", caseId)));
     }
 
+    /** A request or a decision as the record holds it. */
+    public String toJson(Object value) throws JsonProcessingException {
+        return json.writeValueAsString(value);
+    }
+
     /** The record of the decision, as it is stored (not yet stored). */
     public DecisionRecord toRecord(Entry entry) {
         DecisionRecord row = new DecisionRecord();

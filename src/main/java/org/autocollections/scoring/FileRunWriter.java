@@ -60,7 +60,7 @@ final class FileRunWriter implements ChunkWriter<byte[]> {
     @Override
     public byte[] prepare(ScoredCase scored) throws JsonProcessingException {
         String line;
-        if (floor && scored.problem() == null) {
+        if (scored.copied()) {
             line = json.writeValueAsString(scored.request()) + "\n";
         } else if (format == ImportFormat.CSV) {
             line = DecisionCsv.row(scored);

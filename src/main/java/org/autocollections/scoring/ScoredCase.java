@@ -11,6 +11,11 @@ record ScoredCase(PendingCase input, CollectionCase request, Decision decision, 
         return decision != null;
     }
 
+    /** The benchmark floor's stand-in for a decision: the input, copied. */
+    boolean copied() {
+        return decision == null && problem == null;
+    }
+
     String caseId() {
         return request != null ? request.caseId() : input.caseId();
     }

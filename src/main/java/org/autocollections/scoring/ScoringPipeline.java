@@ -64,7 +64,7 @@ final class ScoringPipeline {
             ScoredCase scored = scorer.apply(pending);
             if (scored.decided()) {
                 tally.add(scored.decision(), scored.request().loan().currencyOrDefault());
-            } else if (scored.problem() == null) {
+            } else if (scored.copied()) {
                 tally.decided++; // the floor's copy of the input stands for a decision
             } else {
                 tally.addFailure();

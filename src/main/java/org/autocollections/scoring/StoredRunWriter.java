@@ -40,9 +40,15 @@ final class StoredRunWriter implements ChunkWriter<StoredRunWriter.Row> {
     }
 
     @Override
-    public Row prepare(ScoredCase scored) {
+    public Row prepare(ScoredCase scored) throws Exception {
         Object[] record = null;
-        if (scored.decided()) {
+        if (scored.copied()) {
+            // The benchmark floor: a record of the same shape, with a copy of the input in place of the decision.
+            String copy = ledger.toJson(scored.request());
+            java.time.OffsetDateTime now = java.time.OffsetDateTime.now(ZoneOffset.UTC);
+            record = new Object[] { java.util.UUID.randomUUID().toString(), scored.caseId(), now, now, "floor", null,
+                    true, copy, copy, runId };
+        } else if (scored.decided()) {
             DecisionRecord r = ledger.toRecord(new DecisionLedger.Entry(scored.request(), scored.decision(), true));
             record = new Object[] { r.decisionId, r.caseId, r.decidedAt.atOffset(ZoneOffset.UTC),
                     r.asOf.atOffset(ZoneOffset.UTC), r.rulesetVersion, r.nextAction, true, r.request, r.response, runId };
