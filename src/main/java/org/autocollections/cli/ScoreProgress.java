@@ -30,9 +30,25 @@ final class ScoreProgress implements AutoCloseable {
     }
 
     static ScoreProgress start(RunProgress progress, PrintWriter err) {
-        ScoreProgress shown = new ScoreProgress(progress, err, System.console() != null);
+        ScoreProgress shown = new ScoreProgress(progress, err, stderrIsTerminal());
         shown.thread.start();
         return shown;
+    }
+
+    /**
+     * Whether stderr is a terminal. {@code System.console()} answers for stdin and stdout, and stdout is usually
+     * redirected to keep the summary; so ask the shell ({@code test -t 2}), and where there is none, the console.
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            Process test = new ProcessBuilder("sh", "-c", "[ -t 2 ]").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            return test.waitFor(5, java.util.concurrent.TimeUnit.SECONDS) && test.exitValue() == 0;
+        } catch (java.io.IOException e) {
+            return System.console() != null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void drawBar() {
@@ -40,7 +56,7 @@ final class ScoreProgress implements AutoCloseable {
             while (progress.total() < 0) {
                 Thread.sleep(200);
             }
-            bar = new ProgressBarBuilder().setTaskName("score " + progress.runId()).setInitialMax(progress.total())
+            bar = new ProgressBarBuilder().setTaskName("score").setInitialMax(progress.total())
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUnit(" cases", 1).showSpeed()
                     .setSpeedUnit(ChronoUnit.SECONDS).setUpdateIntervalMillis(250).continuousUpdate()
                     .startsFrom(progress.done(), Duration.ZERO).build();
