@@ -30,6 +30,10 @@ public class PortfolioRun extends PanacheEntityBase {
     @Column(name = "run_id", length = 64)
     public String runId;
 
+    /** Assigned by the database: the order in which runs were created, even when two have the same instant. */
+    @Column(name = "run_number", insertable = false, updatable = false)
+    public Long runNumber;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     public Source source;

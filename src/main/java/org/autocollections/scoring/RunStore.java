@@ -95,7 +95,7 @@ public class RunStore {
 
     private Optional<PortfolioRun> unfinished(RunSpec spec) {
         return PortfolioRun.<PortfolioRun>find("status = ?1 and source = ?2 and shardCount = ?3",
-                Sort.descending("createdAt"), PortfolioRun.Status.RUNNING, spec.source(), spec.shard().count())
+                Sort.descending("createdAt", "runNumber"), PortfolioRun.Status.RUNNING, spec.source(), spec.shard().count())
                 .stream().filter(r -> spec.input() == null || spec.input().toString().equals(r.input))
                 .findFirst();
     }
@@ -113,7 +113,7 @@ public class RunStore {
         run.status = PortfolioRun.Status.RUNNING;
         run.createdAt = now;
         run.previousRunId = PortfolioRun.<PortfolioRun>find("status = ?1 and source = ?2",
-                Sort.descending("createdAt"), PortfolioRun.Status.COMPLETED, run.source)
+                Sort.descending("finishedAt", "runNumber"), PortfolioRun.Status.COMPLETED, run.source)
                 .firstResultOptional().map(r -> r.runId).orElse(null);
         run.persist();
         return run;
@@ -235,7 +235,7 @@ public class RunStore {
 
     public List<PortfolioRun> recent(int limit) {
         return DecisionLedger.guarded(() -> QuarkusTransaction.requiringNew().call(() -> PortfolioRun
-                .<PortfolioRun>findAll(Sort.descending("createdAt")).page(0, limit).list()));
+                .<PortfolioRun>findAll(Sort.descending("createdAt", "runNumber")).page(0, limit).list()));
     }
 
     RunTally read(String tally) {
