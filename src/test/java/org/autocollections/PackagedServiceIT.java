@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.autocollections.security.Roles;
+import org.autocollections.security.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,11 +43,14 @@ class PackagedServiceIT {
         Process process = service(workDir).start();
         try {
             String base = awaitListening(process);
-            HttpResponse<String> active = get(base + "/api/v1/rulesets/active");
+            assertThat(get(base + "/api/v1/rulesets/active", null).statusCode()).as("no token").isEqualTo(401);
+            // As the README says: the jar mints a token with the key the service made on its first start.
+            String token = tokenCommand(workDir, "servicer");
+            HttpResponse<String> active = get(base + "/api/v1/rulesets/active", token);
             assertThat(active.statusCode()).isEqualTo(200);
             assertThat(active.body()).contains("bundled with the service").contains("decision-tables/overdue-buckets.drl.csv");
 
-            HttpResponse<String> decision = decideExample(base);
+            HttpResponse<String> decision = decideExample(base, token);
             assertThat(decision.statusCode()).isEqualTo(200);
             assertThat(decision.body()).contains("\"bucket\":\"M2\"");
         } finally {
@@ -60,7 +65,7 @@ class PackagedServiceIT {
         Process first = service(workDir).start();
         try {
             String base = awaitListening(first);
-            HttpResponse<String> decision = decideExample(base);
+            HttpResponse<String> decision = decideExample(base, Tokens.local(workDir.resolve("data/keys"), Roles.SERVICER));
             assertThat(decision.statusCode()).isEqualTo(200);
             Matcher id = Pattern.compile("\"decisionId\":\"([0-9a-f-]+)\"").matcher(decision.body());
             assertThat(id.find()).isTrue();
@@ -73,7 +78,8 @@ class PackagedServiceIT {
         Process second = service(workDir).start();
         try {
             String base = awaitListening(second);
-            HttpResponse<String> record = get(base + "/api/v1/decisions/" + decisionId);
+            HttpResponse<String> record = get(base + "/api/v1/decisions/" + decisionId,
+                    Tokens.local(workDir.resolve("data/keys"), Roles.AUDITOR));
             assertThat(record.statusCode()).isEqualTo(200);
             assertThat(record.body()).contains(decisionId).contains("\"caseId\":\"CASE-1\"");
         } finally {
@@ -99,14 +105,28 @@ class PackagedServiceIT {
         assertThat(output).contains("decision-tables/overdue-buckets.drl.csv, sheet csv, cell B13");
     }
 
-    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) {
+            request.header("Authorization", Tokens.bearer(token));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> decideExample(String base) throws IOException, InterruptedException {
+    /** {@code java -jar quarkus-run.jar token --role ROLE}, run in the service's folder. */
+    private static String tokenCommand(Path workDir, String role) throws Exception {
+        Process token = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString(), "token", "--role", role)
+                .directory(workDir.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(token.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(token.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(token.exitValue()).isZero();
+        return out;
+    }
+
+    private static HttpResponse<String> decideExample(String base, String token) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/decisions"))
-                        .header("Content-Type", "application/json")
+                        .header("Content-Type", "application/json").header("Authorization", Tokens.bearer(token))
                         .POST(HttpRequest.BodyPublishers.ofFile(Path.of("docs/examples/case-m2.json"))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -1,5 +1,7 @@
 package org.autocollections.api;
 
+import org.autocollections.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -54,6 +56,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @Tag(name = "Stored cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.SERVICER })
 public class CaseResource {
 
     @Inject
@@ -220,6 +223,7 @@ public class CaseResource {
         return decisions.decide(store.asRequest(caseId, at), true);
     }
 
+    @RolesAllowed({ Roles.SERVICER, Roles.AUDITOR })
     @GET
     @Path("/decisions")
     @Operation(summary = "The case's decisions, newest first")

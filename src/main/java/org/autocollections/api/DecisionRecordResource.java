@@ -1,5 +1,7 @@
 package org.autocollections.api;
 
+import org.autocollections.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.util.List;
 
@@ -35,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Path("/api/v1/decisions/{decisionId}")
 @Tag(name = "Decision records")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.AUDITOR })
 public class DecisionRecordResource {
 
     @Inject

@@ -60,6 +60,21 @@ public class ProblemMappers {
         return respond(Problem.of("case-not-found", "No such case", 404, e.getMessage()), uri);
     }
 
+    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.AuthenticationCompletionException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of("unauthenticated", "Not authenticated", 401,
+                "A valid bearer token is required: Authorization: Bearer <token> (missing, expired, tampered with or "
+                        + "from another issuer)"), uri)).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of("forbidden", "Not allowed", 403,
+                "The token's roles do not allow this; see docs/security.md for who may do what"), uri);
+    }
+
     @ServerExceptionMapper
     public Response noRun(org.autocollections.scoring.RunNotFoundException e, UriInfo uri) {
         return respond(Problem.of("run-not-found", "No such portfolio run", 404, e.getMessage()), uri);

@@ -1,5 +1,7 @@
 package org.autocollections.api;
 
+import org.autocollections.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.util.List;
 
@@ -57,6 +59,7 @@ public class RulesetResource {
             int ruleCount) {
     }
 
+    @RolesAllowed("**")
     @GET
     @Path("/active")
     @Operation(summary = "The ruleset deciding now", description = "Its version, files and when it was loaded.")
@@ -64,6 +67,7 @@ public class RulesetResource {
         return ActiveView.of(active.current(), config.model().name());
     }
 
+    @RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR })
     @GET
     @Path("/activations")
     @Operation(summary = "Ruleset activations, newest first", description = "Which version served from when.")
@@ -77,6 +81,7 @@ public class RulesetResource {
                 a.ruleCount)).toList();
     }
 
+    @RolesAllowed({ Roles.APPROVER })
     @POST
     @Path("/reload")
     @Consumes(MediaType.WILDCARD)

@@ -20,7 +20,7 @@ public class Main implements QuarkusApplication {
 
     private static final Set<String> SERVE = Set.of("serve");
     /** Commands that need neither the database nor the ruleset: they run without starting the application. */
-    private static final Set<String> STANDALONE = Set.of("generate");
+    private static final Set<String> STANDALONE = Set.of("generate", "token");
 
     @Inject
     CommandLine.IFactory factory;
@@ -29,6 +29,7 @@ public class Main implements QuarkusApplication {
         if (args.length > 0 && STANDALONE.contains(args[0])) {
             System.exit(commandLine(CommandLine.defaultFactory()).execute(args));
         }
+        LocalSigningKey.prepare();
         if (args.length > 0 && !SERVE.contains(args[0])) {
             // Runtime configuration, read when Quarkus starts below: set here, before it starts.
             setUnlessGiven("quarkus.http.host-enabled", "false");

@@ -1,5 +1,7 @@
 package org.autocollections.portfolio;
 
+import org.autocollections.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,6 +41,7 @@ public class PortfolioImportResource {
     @Inject
     PortfolioImporter importer;
 
+    @RolesAllowed({ Roles.BATCH, Roles.SERVICER })
     @POST
     @Consumes({ ImportFormat.JSONL_MEDIA_TYPE, ImportFormat.CSV_MEDIA_TYPE })
     @Produces(MediaType.APPLICATION_JSON)

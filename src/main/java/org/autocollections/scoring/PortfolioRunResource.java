@@ -1,5 +1,7 @@
 package org.autocollections.scoring;
 
+import org.autocollections.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -56,6 +58,7 @@ public class PortfolioRunResource {
             @Schema(description = "Cases per chunk (and per commit), 1-5000.", example = "500") Integer chunkSize) {
     }
 
+    @RolesAllowed({ Roles.BATCH })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Score every stored case with the active ruleset",
@@ -82,6 +85,7 @@ public class PortfolioRunResource {
         return Response.accepted(status(runId)).location(URI.create("/api/v1/portfolio/runs/" + runId)).build();
     }
 
+    @RolesAllowed({ Roles.BATCH, Roles.SERVICER, Roles.AUDITOR })
     @GET
     @Operation(summary = "The latest runs, newest first")
     public List<RunStatus> recent(@QueryParam("limit") @DefaultValue("20") int limit) {
@@ -91,6 +95,7 @@ public class PortfolioRunResource {
         return store.recent(limit).stream().map(run -> RunStatus.of(run, store.shards(run.runId))).toList();
     }
 
+    @RolesAllowed({ Roles.BATCH, Roles.SERVICER, Roles.AUDITOR })
     @GET
     @Path("{runId}")
     @Operation(summary = "A run's progress: cases done, rate and time left")
@@ -99,6 +104,7 @@ public class PortfolioRunResource {
         return RunStatus.of(run, store.shards(runId));
     }
 
+    @RolesAllowed({ Roles.BATCH })
     @POST
     @Path("{runId}/cancel")
     @Operation(summary = "Cancel a run: every shard stops after its current chunk",
@@ -110,6 +116,7 @@ public class PortfolioRunResource {
         return Response.accepted(status(runId)).build();
     }
 
+    @RolesAllowed({ Roles.BATCH, Roles.SERVICER, Roles.AUDITOR })
     @GET
     @Path("{runId}/summary")
     @Operation(summary = "What the run found: cases by bucket, classification, rating and next action; exposure, "
@@ -123,6 +130,7 @@ public class PortfolioRunResource {
         return summaries.current(runId);
     }
 
+    @RolesAllowed({ Roles.BATCH, Roles.SERVICER })
     @GET
     @Path("{runId}/worklist")
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })

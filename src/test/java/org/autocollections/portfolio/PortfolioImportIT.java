@@ -84,7 +84,10 @@ class PortfolioImportIT {
             assertThat(summary.at("/errors/0/problem/errors/0/field").asText()).isEqualTo("loan.outstandingBalance");
 
             HttpResponse<String> stored = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/api/v1/cases/CLI-2")).build(), HttpResponse.BodyHandlers.ofString());
+                    URI.create("http://localhost:" + port + "/api/v1/cases/CLI-2")).header("Authorization",
+                    org.autocollections.security.Tokens.bearer(org.autocollections.security.Tokens.local(
+                            workDir.resolve("data/keys"), org.autocollections.security.Roles.SERVICER))).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(stored.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(stored.body()).at("/caseData/loan/outstandingBalance").decimalValue())
                     .isEqualByComparingTo("86000.00");
