@@ -132,7 +132,12 @@ service_start() {
   base="http://127.0.0.1:$port"
   log "service pid $pid on $base, $model model (H2 and log in $work)"
   for _ in $(seq 1 240); do
-    curl -sf "$base/q/health/ready" >/dev/null 2>&1 && return 0
+    if curl -sf "$base/q/health/ready" >/dev/null 2>&1; then
+      # A servicer's token, signed with the key the service made in its folder on first start.
+      TOKEN="$(cd "$work" && java -jar "$BENCH_ROOT/target/quarkus-app/quarkus-run.jar" token --role servicer 2>/dev/null)"
+      export TOKEN
+      return 0
+    fi
     kill -0 "$pid" 2>/dev/null || { cat "$work/service.log" >&2; exit 1; }
     sleep 0.5
   done

@@ -101,7 +101,7 @@ run_model() {
   body_of=([echo]="$BODY" [decisions]="$BODY" [echo-large]="$BENCH_OUT/response-$model-$record-decisions.json")
   for ep in decisions echo echo-large; do   # decisions first: its reply is echo-large's body
     read -r code size < <(curl -s -o "$BENCH_OUT/response-$model-$record-$ep.json" -w '%{http_code} %{size_download}\n' \
-      -H 'Content-Type: application/json' --data-binary "@${body_of[$ep]}" "${url_of[$ep]}")
+      -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" --data-binary "@${body_of[$ep]}" "${url_of[$ep]}")
     [[ "$code" == 200 ]] || { echo "$ep answered $code:" >&2; cat "$BENCH_OUT/response-$model-$record-$ep.json" >&2; exit 1; }
     bytes[$ep]="$(wc -c < "${body_of[$ep]}") | $size"
   done

@@ -9,3 +9,7 @@ wrk.method = "POST"
 wrk.body = body
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/json"
+local token = os.getenv("TOKEN")
+if token then
+  wrk.headers["Authorization"] = "Bearer " .. token
+end
