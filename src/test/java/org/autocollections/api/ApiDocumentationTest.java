@@ -31,6 +31,10 @@ class ApiDocumentationTest {
                 ? example.elements().next().get("value").asText()
                 : example.elements().next().get("value").toString();
         assertThat(new ObjectMapper().readTree(value)).isEqualTo(new ObjectMapper().readTree(Cases.example().toString()));
+
+        // Swagger UI offers to take a bearer token, and each operation says which roles it needs.
+        assertThat(tree.at("/components/securitySchemes/bearer/scheme").asText()).isEqualToIgnoringCase("bearer");
+        assertThat(post.at("/security/0/bearer").isMissingNode()).as(post.toString()).isFalse();
     }
 
     @Test

@@ -259,6 +259,8 @@ class PortfolioImportTest {
 
         HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(importUri)
                 .header("Content-Type", JSONL)
+                .header("Authorization", org.autocollections.security.Tokens.bearer(
+                        org.autocollections.security.Tokens.of(org.autocollections.security.Roles.BATCH)))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> {
                     try {
                         return Files.newInputStream(file);
