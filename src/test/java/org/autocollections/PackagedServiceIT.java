@@ -105,6 +105,46 @@ class PackagedServiceIT {
         assertThat(output).contains("decision-tables/overdue-buckets.drl.csv, sheet csv, cell B13");
     }
 
+    /** Operators switch the console to JSON lines, one object per line, for a log shipper (docs/operations.md). */
+    @Test
+    void jsonLogsOnDemand(@TempDir Path workDir) throws Exception {
+        Path log = workDir.resolve("console.log");
+        Process process = service(workDir, "-Dquarkus.log.console.json.enabled=true").redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            Matcher listening = null;
+            while (System.nanoTime() < deadline && process.isAlive()) {
+                listening = Pattern.compile("Listening on: (http://[^\\s\"]+)").matcher(Files.readString(log));
+                if (listening.find()) {
+                    break;
+                }
+                listening = null;
+                Thread.sleep(200);
+            }
+            assertThat(listening).as("the service started:%n%s", Files.readString(log)).isNotNull();
+            String base = listening.group(1).replace("0.0.0.0", "127.0.0.1");
+            HttpResponse<String> decision = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(base + "/api/v1/decisions")).header("Content-Type", "application/json")
+                    .header("X-Request-Id", "json-log-1")
+                    .header("Authorization", Tokens.bearer(Tokens.local(workDir.resolve("data/keys"), Roles.SERVICER)))
+                    .POST(HttpRequest.BodyPublishers.ofFile(Path.of("docs/examples/case-m2.json"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(decision.statusCode()).isEqualTo(200);
+            assertThat(decision.headers().firstValue("X-Request-Id")).contains("json-log-1");
+
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            List<String> lines = Files.readAllLines(log).stream().filter(l -> !l.isBlank()).toList();
+            assertThat(lines).isNotEmpty();
+            for (String line : lines) {
+                var node = json.readTree(line);
+                assertThat(node.has("level") && node.has("message") && node.has("mdc")).as(line).isTrue();
+            }
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     private static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
         if (token != null) {

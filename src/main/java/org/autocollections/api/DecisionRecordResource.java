@@ -59,7 +59,7 @@ public class DecisionRecordResource {
     ObjectMapper json;
 
     public record RecordView(String decisionId, String caseId, Instant decidedAt, Instant asOf, String rulesetVersion,
-            String nextAction, boolean storedCase, JsonNode request, JsonNode response) {
+            String nextAction, boolean storedCase, String requestId, JsonNode request, JsonNode response) {
     }
 
     public record ReplayView(String decisionId, String recordedVersion, String replayedVersion, boolean identical,
@@ -72,7 +72,7 @@ public class DecisionRecordResource {
     public RecordView get(@PathParam("decisionId") String decisionId) throws Exception {
         DecisionRecord row = find(decisionId);
         return new RecordView(row.decisionId, row.caseId, row.decidedAt, row.asOf, row.rulesetVersion, row.nextAction,
-                row.storedCase, json.readTree(row.request), json.readTree(row.response));
+                row.storedCase, row.requestId, json.readTree(row.request), json.readTree(row.response));
     }
 
     @POST

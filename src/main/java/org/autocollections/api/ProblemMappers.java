@@ -8,6 +8,7 @@ import org.autocollections.audit.DatabaseUnavailableException;
 import org.autocollections.cases.CaseNotFoundException;
 import org.autocollections.cases.EntryConflictException;
 import org.autocollections.engine.PolicyConflictException;
+import org.autocollections.observability.LogSafe;
 import org.autocollections.ruleset.NoActiveRulesetException;
 import org.autocollections.ruleset.RulesetCompilationException;
 import org.jboss.logging.Logger;
@@ -124,7 +125,7 @@ public class ProblemMappers {
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            LOG.error("Request failed", e);
+            LOG.error("Request failed", LogSafe.redact(e));
         }
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         return respond(Problem.of("http-" + status, title, status, e.getMessage()), uri);
@@ -132,7 +133,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
-        LOG.error("Unexpected failure", e);
+        LOG.error("Unexpected failure", LogSafe.redact(e)); // never the body, nor what a library quotes of it
         return respond(Problem.of("internal-error", "Internal error", 500,
                 "The service failed to process the request; the failure is logged."), uri);
     }

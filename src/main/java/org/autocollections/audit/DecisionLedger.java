@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import org.autocollections.domain.CollectionCase;
 import org.autocollections.domain.Decision;
+import org.autocollections.observability.RequestId;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,6 +75,7 @@ public class DecisionLedger {
         row.rulesetVersion = d.rulesetVersion();
         row.nextAction = d.nextAction() == null ? null : d.nextAction().type().name();
         row.storedCase = entry.storedCase();
+        row.requestId = RequestId.current();
         try {
             row.request = json.writeValueAsString(entry.request());
             row.response = json.writeValueAsString(d);

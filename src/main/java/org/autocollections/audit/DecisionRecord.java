@@ -48,6 +48,10 @@ public class DecisionRecord extends PanacheEntityBase {
     @Column(name = "run_id", length = 64)
     public String runId;
 
+    /** The HTTP request that asked for the decision (X-Request-Id); none for a portfolio run's decisions. */
+    @Column(name = "request_id", length = 64)
+    public String requestId;
+
     @Column(nullable = false)
     public String request;
 

@@ -6,9 +6,11 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.autocollections.audit.DatabaseUnavailableException;
 import org.autocollections.audit.DecisionLedger;
 import org.autocollections.domain.CollectionCase;
 import org.autocollections.domain.Decision;
+import org.autocollections.observability.DecisionMetrics;
 import org.autocollections.ruleset.ActiveRuleset;
 import org.autocollections.ruleset.Ruleset;
 
@@ -28,6 +30,9 @@ public class DecisionService {
     @Inject
     ActiveRuleset active;
 
+    @Inject
+    DecisionMetrics metrics;
+
     /**
      * For benchmarks only (docs/benchmarks.md measures the cost of the record): decisions are then given unrecorded.
      * Never set in production; the service warns at start-up when it is.
@@ -43,10 +48,9 @@ public class DecisionService {
     }
 
     public Decision decide(CollectionCase request, boolean storedCase) {
-        Decision decision = engine.decide(request, active.current());
-        if (!skipAudit) {
-            ledger.record(List.of(new DecisionLedger.Entry(request, decision, storedCase)));
-        }
+        Ruleset ruleset = active.current();
+        Decision decision = metrics.time(request, () -> engine.decide(request, ruleset));
+        record(List.of(new DecisionLedger.Entry(request, decision, storedCase)));
         return decision;
     }
 
@@ -54,11 +58,25 @@ public class DecisionService {
     public List<Decision> decideAll(List<CollectionCase> requests, Ruleset ruleset) {
         List<DecisionLedger.Entry> entries = new ArrayList<>(requests.size());
         for (CollectionCase request : requests) {
-            entries.add(new DecisionLedger.Entry(request, engine.decide(request, ruleset), false));
+            entries.add(new DecisionLedger.Entry(request, metrics.time(request, () -> engine.decide(request, ruleset)), false));
         }
-        if (!skipAudit) {
-            ledger.record(entries);
-        }
+        record(entries);
         return entries.stream().map(DecisionLedger.Entry::decision).toList();
+    }
+
+    /** Records the decisions (all or none) and counts them given; or, when the record fails, withheld. */
+    private void record(List<DecisionLedger.Entry> entries) {
+        try {
+            if (!skipAudit) {
+                ledger.record(entries);
+            }
+        } catch (RuntimeException e) {
+            if (e instanceof DatabaseUnavailableException) {
+                metrics.auditWriteFailed();
+            }
+            entries.forEach(entry -> metrics.failed(entry.request()));
+            throw e;
+        }
+        entries.forEach(entry -> metrics.decided(entry.request(), entry.decision()));
     }
 }

@@ -42,6 +42,9 @@ public class ActiveRuleset {
     @Inject
     RulesetArchive archive;
 
+    @Inject
+    org.autocollections.observability.DecisionMetrics metrics;
+
     void onStart(@Observes StartupEvent event) {
         try {
             Ruleset ruleset = reload();
@@ -78,6 +81,7 @@ public class ActiveRuleset {
         record(next);
         archive.keep(next);
         current.set(next);
+        metrics.rulesetActivated(next.version(), next.compileMillis());
         return next;
     }
 

@@ -20,6 +20,8 @@ import org.autocollections.api.Problem;
 import org.autocollections.audit.DecisionLedger;
 import org.autocollections.domain.CollectionCase;
 import org.autocollections.engine.DecisionEngine;
+import org.autocollections.observability.DecisionMetrics;
+import org.autocollections.observability.LogSafe;
 import org.autocollections.portfolio.ImportFormat;
 import org.autocollections.portfolio.PortfolioImporter;
 import org.autocollections.ruleset.ActiveRuleset;
@@ -71,6 +73,9 @@ public class PortfolioScorer {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    DecisionMetrics metrics;
+
     /** Takes up the spec's shard: starts, joins or resumes its run. */
     public RunStore.Claim claim(RunSpec spec) {
         if (spec.input() != null && !Files.isReadable(spec.input())) {
@@ -88,12 +93,13 @@ public class PortfolioScorer {
             progress.total = claim.shard().total;
             return store.finish(key, PortfolioRun.Status.COMPLETED, null, summaries);
         }
-        try {
+        progress.listener = metrics::portfolioCases;
+        try (AutoCloseable shown = metrics.runInProgress(key.runId, key.shardIndex, progress::ratio)) {
             Ruleset ruleset = ruleset(claim.run().rulesetVersion);
             PortfolioRun.Status status = run(claim, spec, ruleset, progress, key);
             return store.finish(key, status, null, summaries);
         } catch (Exception e) {
-            LOG.errorf(e, "Portfolio run %s shard %s failed after %d cases", key.runId, spec.shard(), progress.done());
+            LOG.errorf(LogSafe.redact(e), "Portfolio run %s shard %s failed after %d cases", key.runId, spec.shard(), progress.done());
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             try {
                 store.finish(key, PortfolioRun.Status.FAILED, message, summaries);
@@ -187,7 +193,7 @@ public class PortfolioScorer {
             return new ScoredCase(pending, request, engine.decide(request, ruleset), null);
         } catch (RuntimeException e) {
             // A policy fault on one case must not stop the night's run: the case is counted as failed, with why.
-            LOG.warnf("Case %s could not be decided: %s", request.caseId(), e.getMessage());
+            LOG.warnf("Case %s could not be decided: %s", request.caseId(), LogSafe.describe(e));
             return new ScoredCase(pending, request, null, Problem.of("decision-failed", "Decision failed", 500,
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }

@@ -11,6 +11,29 @@ public final class RunProgress {
     volatile long total = -1;
     volatile long doneBefore;
     volatile String runId;
+    /** Told of every committed chunk (the service's metrics). */
+    volatile Listener listener;
+
+    /** Told of the cases of each committed chunk, decided and failed. */
+    interface Listener {
+        void committed(long decided, long failed);
+    }
+
+    /** A chunk committed: its cases count as done, and the listener is told. */
+    void committed(long cases, long failedCases) {
+        done.addAndGet(cases);
+        failed.addAndGet(failedCases);
+        Listener l = listener;
+        if (l != null) {
+            l.committed(cases - failedCases, failedCases);
+        }
+    }
+
+    /** Share of the shard done, 0 to 1; 0 while the total is not known. */
+    public double ratio() {
+        long t = total;
+        return t <= 0 ? 0 : Math.min(1.0, (double) done() / t);
+    }
 
     public String runId() {
         return runId;

@@ -88,8 +88,7 @@ final class ScoringPipeline {
         if (!writer.commit(prepared.items(), prepared.checkpoint(), prepared.tally())) {
             return false;
         }
-        progress.done.addAndGet(prepared.items().size());
-        progress.failed.addAndGet(prepared.failed());
+        progress.committed(prepared.items().size(), prepared.failed());
         return true;
     }
 }

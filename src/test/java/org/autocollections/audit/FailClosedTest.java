@@ -4,14 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.Map;
-
 import org.autocollections.Cases;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -21,21 +17,8 @@ import io.restassured.response.Response;
  * details, never a 500 and never a decision; when the database returns, the service recovers by itself.
  */
 @QuarkusTest
-@TestProfile(FailClosedTest.ThroughProxy.class)
+@TestProfile(ThroughProxy.class)
 class FailClosedTest {
-
-    /** A profile of its own, so the proxied datasource serves this test class alone. */
-    public static class ThroughProxy implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.acquisition-timeout", "2S");
-        }
-
-        @Override
-        public java.util.List<TestResourceEntry> testResources() {
-            return java.util.List.of(new TestResourceEntry(FlakyDatabase.class));
-        }
-    }
 
     private static Response decide(String caseId) {
         return given().contentType(ContentType.JSON).body(Cases.withDueDate(caseId, "2026-10-15").toString())

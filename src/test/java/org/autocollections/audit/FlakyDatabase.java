@@ -15,12 +15,17 @@ public class FlakyDatabase implements QuarkusTestResourceLifecycleManager {
     static TcpProxy proxy;
     private Server h2;
 
+    /** The relay of the running test, to cut and restore the database. */
+    public static TcpProxy proxy() {
+        return proxy;
+    }
+
     @Override
     public Map<String, String> start() {
         try {
             if ("postgresql".equals(System.getenv("TEST_DB_KIND"))) {
                 proxy = new TcpProxy("127.0.0.1", 5432);
-                return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/test"
+                return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database()
                         + "?connectTimeout=2&socketTimeout=5");
             }
             h2 = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
@@ -30,6 +35,14 @@ public class FlakyDatabase implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the database proxy", e);
         }
+    }
+
+    /** The database of TEST_DB_URL (default "test"), so that suites on separate databases stay apart. */
+    private static String database() {
+        String url = System.getenv().getOrDefault("TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+        String path = url.substring(url.lastIndexOf('/') + 1);
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
     }
 
     @Override
