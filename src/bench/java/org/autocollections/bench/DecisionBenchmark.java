@@ -25,14 +25,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * (a) In-process decisions per second on one thread: {@code DecisionEngine.decide(case, ruleset)} with the shipped
  * rules/ and decision-tables/, exactly as the HTTP resource calls it (fresh KieSession, explainer listeners, insert,
  * fireAllRules, conclusions, dispose), for each rule model and case variant. JSON parsing is not included; the HTTP
- * benchmark covers that. Ten 2 s warm-up iterations: the JIT needs about 15 s to settle on this code.
+ * benchmark covers that. Ten 2 s warm-up iterations: the JIT needs about 15 s to settle on this code. Logging is set
+ * up as in the service (see {@link BenchSupport#SERVICE_LOGGING}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(2)
+@Fork(value = 2, jvmArgsAppend = BenchSupport.SERVICE_LOGGING)
 @Threads(1)
 public class DecisionBenchmark {
 
