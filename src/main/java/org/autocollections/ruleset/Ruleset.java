@@ -1,11 +1,13 @@
 package org.autocollections.ruleset;
 
 import java.time.Instant;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.autocollections.policy.Attribution;
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
 /**
@@ -28,6 +30,8 @@ public final class Ruleset {
     private final long compileMillis;
     private final String origin;
     private final List<PolicyFile> sourceFiles;
+    /** Every rule of the KieBase and where it is written, looked up on each firing; never changed once built. */
+    private final Map<Rule, Attribution> attributions;
 
     Ruleset(String origin, List<PolicyFile> sourceFiles, String digest, List<FileEntry> files, Instant loadedAt, KieBase kieBase, Map<String, String> sources,
             List<RulesetProblem> warnings, long compileMillis) {
@@ -41,6 +45,17 @@ public final class Ruleset {
         this.compileMillis = compileMillis;
         this.origin = origin;
         this.sourceFiles = List.copyOf(sourceFiles);
+        this.attributions = attributions(kieBase, this.sources);
+    }
+
+    private static Map<Rule, Attribution> attributions(KieBase kieBase, Map<String, String> sources) {
+        Map<Rule, Attribution> byRule = new IdentityHashMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                byRule.put(rule, locate(rule, sources));
+            }
+        }
+        return byRule;
     }
 
     /** The files themselves, to be archived so the version can be rebuilt. */
@@ -88,6 +103,11 @@ public final class Ruleset {
 
     /** Where a rule is written: a DRL file and line, or a table file, sheet and row. */
     public Attribution attribution(Rule rule) {
+        Attribution known = attributions.get(rule);
+        return known != null ? known : locate(rule, sources);
+    }
+
+    private static Attribution locate(Rule rule, Map<String, String> sources) {
         String key = key(rule.getPackageName(), rule.getName());
         return new Attribution(rule.getName(), sources.getOrDefault(key, rule.getPackageName()));
     }
