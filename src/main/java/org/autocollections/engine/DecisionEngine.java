@@ -17,8 +17,9 @@ import org.autocollections.ruleset.Ruleset;
 import org.kie.api.runtime.KieSession;
 
 /**
- * Decides one case: puts the case's facts in a fresh session of the active ruleset, lets the rules conclude, and
- * returns the conclusions with the rules that reached them. Sessions are never shared; the KieBase always is.
+ * Decides one case: puts the case's facts in a session of the active ruleset, lets the rules conclude, and returns the
+ * conclusions with the rules that reached them. The KieBase is shared; a session serves one decision at a time and is
+ * reset to a new session's state before the next (see {@link SessionPool}). Safe to call from any number of threads.
  */
 @ApplicationScoped
 public class DecisionEngine {
@@ -33,7 +34,9 @@ public class DecisionEngine {
         Instant decidedAt = clock.instant();
         Instant asOf = request.asOf() == null ? decidedAt : request.asOf().toInstant();
         CaseFacts facts = new CaseFacts(request, asOf, BorrowerZone.of(request));
-        KieSession session = ruleset.kieBase().newKieSession();
+        SessionPool sessions = ruleset.derived(SessionPool.class, r -> new SessionPool(r.kieBase()));
+        KieSession session = sessions.take();
+        boolean clean = false;
         Explainer explainer = new Explainer(ruleset);
         try {
             explainer.watch(session);
@@ -44,12 +47,13 @@ public class DecisionEngine {
                         + "probably re-triggers itself. Last rules: " + tail(explainer.fired()));
             }
             Conclusions conclusions = new Conclusions(session.getObjects());
+            clean = true;
             return new Decision(request.caseId(), UUID.randomUUID().toString(), decidedAt, ruleset.version(), asOf,
                     conclusions.overdue(facts), conclusions.risk(facts), conclusions.contact(), conclusions.repaymentPlan(),
                     conclusions.legal(), conclusions.nextAction(),
                     conclusions.reasons(), List.copyOf(explainer.fired()));
         } finally {
-            session.dispose();
+            sessions.release(session, clean);
         }
     }
 
