@@ -34,17 +34,21 @@ public class DecisionEngine {
         Instant decidedAt = clock.instant();
         Instant asOf = request.asOf() == null ? decidedAt : request.asOf().toInstant();
         CaseFacts facts = new CaseFacts(request, asOf, BorrowerZone.of(request));
-        SessionPool sessions = ruleset.derived(SessionPool.class, r -> new SessionPool(r.kieBase()));
-        KieSession session = sessions.take();
+        Prepared prepared = ruleset.derived(Prepared.class, Prepared::new);
+        KieSession session = prepared.sessions.take();
         boolean clean = false;
-        Explainer explainer = new Explainer(ruleset);
+        // Rules with no conditions are met but not run (Explainer.accept), so they are not in the count of firings the
+        // session returns; the limit leaves room for them so that it holds for all the rules, as it always has.
+        ConstantRules constants = config.maxFirings() > prepared.constants.size() ? prepared.constants : ConstantRules.NONE;
+        int limit = config.maxFirings() - constants.size();
+        Explainer explainer = new Explainer(ruleset, constants);
         try {
             explainer.watch(session);
             session.insert(facts);
-            int fired = session.fireAllRules(config.maxFirings());
-            if (fired >= config.maxFirings()) {
-                throw new PolicyConflictException("The policy fired " + fired + " rules without settling; a rule "
-                        + "probably re-triggers itself. Last rules: " + tail(explainer.fired()));
+            int fired = session.fireAllRules(explainer, limit);
+            if (fired >= limit) {
+                throw new PolicyConflictException("The policy fired " + (fired + explainer.constantsFired()) + " rules "
+                        + "without settling; a rule probably re-triggers itself. Last rules: " + tail(explainer.fired()));
             }
             Conclusions conclusions = new Conclusions(session.getObjects());
             clean = true;
@@ -53,7 +57,18 @@ public class DecisionEngine {
                     conclusions.legal(), conclusions.nextAction(),
                     conclusions.reasons(), List.copyOf(explainer.fired()));
         } finally {
-            sessions.release(session, clean);
+            prepared.sessions.release(session, clean);
+        }
+    }
+
+    /** What the engine builds once per ruleset and keeps with it: its pooled sessions and its rules with no conditions. */
+    static final class Prepared {
+        final SessionPool sessions;
+        final ConstantRules constants;
+
+        Prepared(Ruleset ruleset) {
+            this.sessions = new SessionPool(ruleset.kieBase());
+            this.constants = ConstantRules.of(ruleset);
         }
     }
 
