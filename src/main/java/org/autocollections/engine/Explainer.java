@@ -48,7 +48,7 @@ final class Explainer implements AgendaFilter {
         session.addEventListener(new DefaultRuleRuntimeEventListener() {
             @Override
             public void objectInserted(ObjectInsertedEvent event) {
-                if (event.getRule() != null && event.getObject() instanceof Conclusion conclusion) {
+                if (event.getObject() instanceof Conclusion conclusion && event.getRule() != null) {
                     conclusion.attribute(ruleset.attribution(event.getRule()));
                 }
             }
