@@ -7,6 +7,7 @@ import org.autocollections.domain.Decision;
 import org.autocollections.policy.Attribution;
 import org.autocollections.policy.Conclusion;
 import org.autocollections.ruleset.Ruleset;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
@@ -30,6 +31,9 @@ final class Explainer implements AgendaFilter {
     private final List<Decision.FiredRule> fired = new ArrayList<>(96);
     private KieSession session;
     private int constantsFired;
+    /** The rule looked up last: a rule's conclusions are inserted just before it is recorded as fired. */
+    private Rule lastRule;
+    private Attribution lastAttribution;
 
     Explainer(Ruleset ruleset, ConstantRules constants) {
         this.ruleset = ruleset;
@@ -41,7 +45,7 @@ final class Explainer implements AgendaFilter {
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
-                Attribution a = ruleset.attribution(event.getMatch().getRule());
+                Attribution a = attribution(event.getMatch().getRule());
                 fired.add(new Decision.FiredRule(a.rule(), a.source()));
             }
         });
@@ -49,10 +53,18 @@ final class Explainer implements AgendaFilter {
             @Override
             public void objectInserted(ObjectInsertedEvent event) {
                 if (event.getObject() instanceof Conclusion conclusion && event.getRule() != null) {
-                    conclusion.attribute(ruleset.attribution(event.getRule()));
+                    conclusion.attribute(attribution(event.getRule()));
                 }
             }
         });
+    }
+
+    private Attribution attribution(Rule rule) {
+        if (rule != lastRule) {
+            lastAttribution = ruleset.attribution(rule);
+            lastRule = rule;
+        }
+        return lastAttribution;
     }
 
     /** Lets every rule fire but those with no conditions, whose firing is recorded and whose facts are inserted. */
