@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # In-process benchmarks with JMH 1.37.
-#   bench/jmh.sh decisions   (a) decisions/s on one thread, CLASSIC and EXECUTABLE x four case variants
-#                            (8 JMH runs of about 1.5 min each)
+#   bench/jmh.sh decisions   (a) decisions/s on one thread, CLASSIC and EXECUTABLE x five case variants (four cases
+#                            and a portfolio of 1,000 varied ones; 10 JMH runs of about 1.5 min each); THREADS=2
+#                            runs them with two threads sharing the engine, as the portfolio run does
 #   bench/jmh.sh compile     (c) ruleset compile time, cold (fresh JVM) and warm, both models (4 JMH runs)
 #   bench/jmh.sh all         both
 #   bench/jmh.sh report      only print the tables again from the results in target/bench/jmh (e.g. after
@@ -18,7 +19,8 @@ what="${1:-all}"
 shift || true
 case "$what" in decisions|compile|all|report) ;; *) echo "usage: $0 decisions|compile|all|report [JMH args]" >&2; exit 2 ;; esac
 MODELS="${MODELS:-CLASSIC EXECUTABLE}"
-VARIANTS="${VARIANTS:-current m1 m2 m5}"
+VARIANTS="${VARIANTS:-current m1 m2 m5 portfolio}"
+THREADS="${THREADS:-1}"
 ATTEMPTS="${ATTEMPTS:-3}"
 
 bench_build
@@ -67,7 +69,11 @@ run_part() {  # name, benchmark regexp, JMH args...
 if [[ "$what" == decisions || "$what" == all ]]; then
   for model in $MODELS; do
     for variant in $VARIANTS; do
-      run_part "decisions-$model-$variant" 'DecisionBenchmark.decide' -prof gc -p model="$model" -p variant="$variant" "$@"
+      if ((THREADS > 1)); then
+        run_part "decisions-$model-$variant-t$THREADS" 'DecisionBenchmark.decide' -prof gc -t "$THREADS" -p model="$model" -p variant="$variant" "$@"
+      else
+        run_part "decisions-$model-$variant" 'DecisionBenchmark.decide' -prof gc -p model="$model" -p variant="$variant" "$@"
+      fi
     done
   done
 fi

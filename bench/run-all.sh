@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Reruns every benchmark of docs/benchmarks.md and prints the figures:
-#   (a) in-process decisions/s on one thread, JMH, CLASSIC and EXECUTABLE     (bench/jmh.sh decisions, ~11 min)
+#   (a) in-process decisions/s on one thread, JMH, CLASSIC and EXECUTABLE,
+#       four cases and a 1,000-case portfolio                                 (bench/jmh.sh decisions, ~14 min)
 #   (c) ruleset compile time, cold and warm, both models                      (bench/jmh.sh compile,   ~5 min)
 #   (b) HTTP decisions vs JSON echo, wrk -t2 -c32, both models, decisions
 #       recorded and unrecorded                                               (bench/http.sh,          ~10 min)

@@ -45,7 +45,7 @@ public class CompileBenchmark {
     }
 
     @Benchmark
-    @Fork(6)
+    @Fork(value = 6, jvmArgsAppend = BenchSupport.SERVICE_LOGGING)
     @Warmup(iterations = 0)
     @Measurement(iterations = 1)
     public Ruleset cold(CpuTime cpu) {
@@ -54,7 +54,7 @@ public class CompileBenchmark {
     }
 
     @Benchmark
-    @Fork(2)
+    @Fork(value = 2, jvmArgsAppend = BenchSupport.SERVICE_LOGGING)
     @Warmup(iterations = 5)
     @Measurement(iterations = 10)
     public Ruleset warm(CpuTime cpu) {

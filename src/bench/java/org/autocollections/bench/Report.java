@@ -39,13 +39,15 @@ public final class Report {
             if (r.path("benchmark").asText().endsWith("DecisionBenchmark.decide")) {
                 String model = r.path("params").path("model").asText();
                 models.add(model);
-                byVariant.computeIfAbsent(r.path("params").path("variant").asText(), v -> new LinkedHashMap<>()).put(model, r);
+                int threads = r.path("threads").asInt(1);
+                String variant = r.path("params").path("variant").asText() + (threads > 1 ? ", " + threads + " threads" : "");
+                byVariant.computeIfAbsent(variant, v -> new LinkedHashMap<>()).put(model, r);
             }
         }
         if (byVariant.isEmpty()) {
             return;
         }
-        System.out.println("Decisions on one thread (JMH throughput, mean ± 99.9 % CI; CPU = CPU time of the whole benchmark JVM");
+        System.out.println("Decisions (one thread unless the case says; JMH throughput of all threads, mean ± 99.9 % CI; CPU = CPU time of the whole benchmark JVM");
         System.out.println("incl. GC and JIT threads, and of the benchmark thread alone; alloc = bytes allocated per decision):");
         System.out.println();
         System.out.println("| case | model | decisions/s | µs/decision | CPU µs/decision (JVM) | CPU µs/decision (thread) | decisions per CPU-second | alloc KB/decision |");

@@ -2,9 +2,13 @@ package org.autocollections.engine;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.lang.reflect.Modifier;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.autocollections.domain.Decision;
@@ -32,10 +36,36 @@ import org.autocollections.policy.RiskScore;
  */
 final class Conclusions {
 
-    private final Collection<?> facts;
+    /** The session's facts, read once (a session's object store is slow to walk), in the order the session gave them. */
+    private final List<Object> facts;
+    /** The same facts by their exact class, each list in that order. */
+    private final Map<Class<?>, List<Object>> byClass = new IdentityHashMap<>();
+    /** The conclusions among them, in that order. */
+    private final List<Conclusion> conclusions = new ArrayList<>();
+    /** The conclusions as reasons, in the same order; worded once, when first asked for, since wording builds strings. */
+    private List<Decision.Reason> worded;
 
-    Conclusions(Collection<?> facts) {
-        this.facts = facts;
+    Conclusions(Collection<?> sessionFacts) {
+        this.facts = new ArrayList<>(128);
+        for (Object fact : sessionFacts) {
+            facts.add(fact);
+            byClass.computeIfAbsent(fact.getClass(), c -> new ArrayList<>(4)).add(fact);
+            if (fact instanceof Conclusion c) {
+                conclusions.add(c);
+            }
+        }
+    }
+
+    private List<Decision.Reason> worded() {
+        if (worded == null) {
+            worded = new ArrayList<>(conclusions.size());
+            for (Conclusion c : conclusions) {
+                worded.add(new Decision.Reason(c.area(), c.code(), c.message(),
+                        c.attribution() == null ? null : c.attribution().rule(),
+                        c.attribution() == null ? null : c.attribution().source()));
+            }
+        }
+        return worded;
     }
 
     Decision.Overdue overdue(CaseFacts c) {
@@ -108,19 +138,29 @@ final class Conclusions {
     }
 
     List<Decision.Reason> reasons() {
-        return all(Conclusion.class).stream()
-                .sorted(Comparator.comparing(Conclusion::area).thenComparing(Conclusion::code).thenComparing(Conclusion::message))
-                .map(c -> new Decision.Reason(c.area(), c.code(), c.message(),
-                        c.attribution() == null ? null : c.attribution().rule(),
-                        c.attribution() == null ? null : c.attribution().source()))
-                .toList();
+        List<Decision.Reason> sorted = new ArrayList<>(worded());
+        sorted.sort(BY_AREA_CODE_MESSAGE);
+        return Collections.unmodifiableList(sorted);
     }
+
+    private static final Comparator<Decision.Reason> BY_AREA_CODE_MESSAGE = Comparator.comparing(Decision.Reason::area)
+            .thenComparing(Decision.Reason::code).thenComparing(Decision.Reason::message);
 
     private boolean anyReason(org.autocollections.domain.ReasonArea area) {
-        return all(Conclusion.class).stream().anyMatch(c -> c.area() == area);
+        for (Conclusion c : conclusions) {
+            if (c.area() == area) {
+                return true;
+            }
+        }
+        return false;
     }
 
+    @SuppressWarnings("unchecked")
     <T> List<T> all(Class<T> type) {
+        if (Modifier.isFinal(type.getModifiers())) {
+            List<Object> exact = byClass.get(type);
+            return exact == null ? List.of() : (List<T>) exact;
+        }
         List<T> found = new ArrayList<>();
         for (Object fact : facts) {
             if (type.isInstance(fact)) {

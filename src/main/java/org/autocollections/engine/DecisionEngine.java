@@ -17,8 +17,9 @@ import org.autocollections.ruleset.Ruleset;
 import org.kie.api.runtime.KieSession;
 
 /**
- * Decides one case: puts the case's facts in a fresh session of the active ruleset, lets the rules conclude, and
- * returns the conclusions with the rules that reached them. Sessions are never shared; the KieBase always is.
+ * Decides one case: puts the case's facts in a session of the active ruleset, lets the rules conclude, and returns the
+ * conclusions with the rules that reached them. The KieBase is shared; a session serves one decision at a time and is
+ * reset to a new session's state before the next (see {@link SessionPool}). Safe to call from any number of threads.
  */
 @ApplicationScoped
 public class DecisionEngine {
@@ -33,23 +34,41 @@ public class DecisionEngine {
         Instant decidedAt = clock.instant();
         Instant asOf = request.asOf() == null ? decidedAt : request.asOf().toInstant();
         CaseFacts facts = new CaseFacts(request, asOf, BorrowerZone.of(request));
-        KieSession session = ruleset.kieBase().newKieSession();
-        Explainer explainer = new Explainer(ruleset);
+        Prepared prepared = ruleset.derived(Prepared.class, Prepared::new);
+        KieSession session = prepared.sessions.take();
+        boolean clean = false;
+        // Rules with no conditions are met but not run (Explainer.accept), so they are not in the count of firings the
+        // session returns; the limit leaves room for them so that it holds for all the rules, as it always has.
+        ConstantRules constants = config.maxFirings() > prepared.constants.size() ? prepared.constants : ConstantRules.NONE;
+        int limit = config.maxFirings() - constants.size();
+        Explainer explainer = new Explainer(ruleset, constants);
         try {
             explainer.watch(session);
             session.insert(facts);
-            int fired = session.fireAllRules(config.maxFirings());
-            if (fired >= config.maxFirings()) {
-                throw new PolicyConflictException("The policy fired " + fired + " rules without settling; a rule "
-                        + "probably re-triggers itself. Last rules: " + tail(explainer.fired()));
+            int fired = session.fireAllRules(explainer, limit);
+            if (fired >= limit) {
+                throw new PolicyConflictException("The policy fired " + (fired + explainer.constantsFired()) + " rules "
+                        + "without settling; a rule probably re-triggers itself. Last rules: " + tail(explainer.fired()));
             }
             Conclusions conclusions = new Conclusions(session.getObjects());
+            clean = true;
             return new Decision(request.caseId(), UUID.randomUUID().toString(), decidedAt, ruleset.version(), asOf,
                     conclusions.overdue(facts), conclusions.risk(facts), conclusions.contact(), conclusions.repaymentPlan(),
                     conclusions.legal(), conclusions.nextAction(),
                     conclusions.reasons(), List.copyOf(explainer.fired()));
         } finally {
-            session.dispose();
+            prepared.sessions.release(session, clean);
+        }
+    }
+
+    /** What the engine builds once per ruleset and keeps with it: its pooled sessions and its rules with no conditions. */
+    static final class Prepared {
+        final SessionPool sessions;
+        final ConstantRules constants;
+
+        Prepared(Ruleset ruleset) {
+            this.sessions = new SessionPool(ruleset.kieBase());
+            this.constants = ConstantRules.of(ruleset);
         }
     }
 

@@ -8,7 +8,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,6 +47,8 @@ public final class CaseFacts {
     private final BigDecimal debtToIncome;
     private final double ltv;
     private final double dti;
+    /** The latest legal action of each stage in this delinquency, once asked for. */
+    private Map<LegalStage, LocalDate> lastLegalByStage;
 
     public CaseFacts(CollectionCase request, Instant asOf, ZoneId zone) {
         this.request = request;
@@ -402,8 +406,15 @@ public final class CaseFacts {
     /** The date of the latest legal action of that stage in this delinquency, or null. */
     public LocalDate lastLegal(String stage) {
         LegalStage wanted = LegalStage.valueOf(stage);
-        return ladderActions().stream().filter(a -> a.stage() == wanted).map(LegalActionRecord::on)
-                .max(Comparator.naturalOrder()).orElse(null);
+        if (lastLegalByStage == null) {
+            // Rules ask this many times (every step of the ladder checks several stages): worked out once per case.
+            Map<LegalStage, LocalDate> latest = new EnumMap<>(LegalStage.class);
+            for (LegalActionRecord action : ladderActions()) {
+                latest.merge(action.stage(), action.on(), (a, b) -> b.isAfter(a) ? b : a);
+            }
+            lastLegalByStage = latest;
+        }
+        return lastLegalByStage.get(wanted);
     }
 
     /** The date of the latest legal action of any stage, or null. */

@@ -27,6 +27,8 @@ public final class ContactLimit {
     private final Kind kind;
     private final int value;
     private final String source;
+    /** The channels, split once: a limit is built once per ruleset and asked about in every decision. */
+    private final java.util.List<String> channels;
 
     public ContactLimit(String jurisdiction, String channel, String kind, int value, String source) {
         this.jurisdiction = jurisdiction.trim();
@@ -34,6 +36,7 @@ public final class ContactLimit {
         this.kind = Kind.valueOf(kind.trim());
         this.value = value;
         this.source = source;
+        this.channels = java.util.Arrays.asList(this.channel.split("[,;\\s]+"));
     }
 
     public String getJurisdiction() {
@@ -58,6 +61,6 @@ public final class ContactLimit {
     }
 
     public boolean appliesTo(String contactChannel) {
-        return java.util.Arrays.asList(channel.split("[,;\\s]+")).contains(contactChannel);
+        return channels.contains(contactChannel);
     }
 }

@@ -23,17 +23,29 @@ public final class ContactSchedule {
 
     private final CaseFacts facts;
     private final String channel;
-    private final List<ContactLimit> limits;
-    private final List<ContactAttempt> made;
+    /** The tightest cap of each kind that applies to the channel in the jurisdiction, by {@link ContactLimit.Kind}. */
+    private final OptionalInt[] limits = new OptionalInt[ContactLimit.Kind.values().length];
+    /** The local day of each contact already made on the channel, and whether it was a conversation. */
+    private final LocalDate[] madeOn;
+    private final boolean[] conversation;
 
     private ContactSchedule(CaseFacts facts, String channel, Collection<ContactLimit> limits) {
         this.facts = facts;
         this.channel = channel;
-        this.limits = limits.stream()
+        List<ContactLimit> applying = limits.stream()
                 .filter(l -> l.getJurisdiction().equals(facts.getJurisdiction()) && l.appliesTo(channel)).toList();
-        this.made = facts.getContacts().stream()
+        for (ContactLimit.Kind kind : ContactLimit.Kind.values()) {
+            this.limits[kind.ordinal()] = applying.stream().filter(l -> l.getKind() == kind).mapToInt(ContactLimit::getValue).min();
+        }
+        List<ContactAttempt> made = facts.getContacts().stream()
                 .filter(c -> c.channel().name().equals(channel) && !c.at().toInstant().isAfter(facts.getAsOf()))
                 .toList();
+        this.madeOn = new LocalDate[made.size()];
+        this.conversation = new boolean[made.size()];
+        for (int i = 0; i < made.size(); i++) {
+            madeOn[i] = LocalDate.ofInstant(made.get(i).at().toInstant(), facts.getZone());
+            conversation[i] = CaseFacts.isConversation(made.get(i).outcome());
+        }
     }
 
     public static ContactTiming plan(CaseFacts facts, String channel, Collection<ContactLimit> limits) {
@@ -108,30 +120,48 @@ public final class ContactSchedule {
     }
 
     private OptionalInt limit(ContactLimit.Kind kind) {
-        return limits.stream().filter(l -> l.getKind() == kind).mapToInt(ContactLimit::getValue).min();
-    }
-
-    private LocalDate day(ContactAttempt attempt) {
-        return LocalDate.ofInstant(attempt.at().toInstant(), facts.getZone());
+        return limits[kind.ordinal()];
     }
 
     private int attemptsOn(LocalDate day) {
-        return (int) made.stream().filter(c -> day(c).equals(day)).count();
+        int count = 0;
+        for (LocalDate made : madeOn) {
+            if (made.equals(day)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private int conversationsOn(LocalDate day) {
-        return (int) made.stream().filter(c -> day(c).equals(day) && CaseFacts.isConversation(c.outcome())).count();
+        int count = 0;
+        for (int i = 0; i < madeOn.length; i++) {
+            if (madeOn[i].equals(day) && conversation[i]) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Attempts in the seven consecutive days ending on (and including) that day. */
     private int attemptsInWeekEnding(LocalDate day) {
         LocalDate first = day.minusDays(6);
-        return (int) made.stream().filter(c -> !day(c).isBefore(first) && !day(c).isAfter(day)).count();
+        int count = 0;
+        for (LocalDate made : madeOn) {
+            if (!made.isBefore(first) && !made.isAfter(day)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private LocalDate lastConversationOnOrBefore(LocalDate day) {
-        return made.stream()
-                .filter(c -> CaseFacts.isConversation(c.outcome()))
-                .map(this::day).filter(d -> !d.isAfter(day)).max(LocalDate::compareTo).orElse(null);
+        LocalDate last = null;
+        for (int i = 0; i < madeOn.length; i++) {
+            if (conversation[i] && !madeOn[i].isAfter(day) && (last == null || madeOn[i].compareTo(last) > 0)) {
+                last = madeOn[i];
+            }
+        }
+        return last;
     }
 }

@@ -1,11 +1,15 @@
 package org.autocollections.ruleset;
 
 import java.time.Instant;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.autocollections.policy.Attribution;
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
 /**
@@ -28,6 +32,10 @@ public final class Ruleset {
     private final long compileMillis;
     private final String origin;
     private final List<PolicyFile> sourceFiles;
+    /** Every rule of the KieBase and where it is written, looked up on each firing; never changed once built. */
+    private final Map<Rule, Attribution> attributions;
+    /** What other parts build once from this ruleset and keep as long as it lives; see {@link #derived}. */
+    private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>(4);
 
     Ruleset(String origin, List<PolicyFile> sourceFiles, String digest, List<FileEntry> files, Instant loadedAt, KieBase kieBase, Map<String, String> sources,
             List<RulesetProblem> warnings, long compileMillis) {
@@ -41,6 +49,17 @@ public final class Ruleset {
         this.compileMillis = compileMillis;
         this.origin = origin;
         this.sourceFiles = List.copyOf(sourceFiles);
+        this.attributions = attributions(kieBase, this.sources);
+    }
+
+    private static Map<Rule, Attribution> attributions(KieBase kieBase, Map<String, String> sources) {
+        Map<Rule, Attribution> byRule = new IdentityHashMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                byRule.put(rule, locate(rule, sources));
+            }
+        }
+        return byRule;
     }
 
     /** The files themselves, to be archived so the version can be rebuilt. */
@@ -88,8 +107,25 @@ public final class Ruleset {
 
     /** Where a rule is written: a DRL file and line, or a table file, sheet and row. */
     public Attribution attribution(Rule rule) {
+        Attribution known = attributions.get(rule);
+        return known != null ? known : locate(rule, sources);
+    }
+
+    private static Attribution locate(Rule rule, Map<String, String> sources) {
         String key = key(rule.getPackageName(), rule.getName());
         return new Attribution(rule.getName(), sources.getOrDefault(key, rule.getPackageName()));
+    }
+
+    /**
+     * Something built once from this ruleset and kept with it, one of each kind: the decision engine keeps its pooled
+     * sessions here, so they go when the ruleset goes (a reload), and are never shared with another ruleset.
+     */
+    public <T> T derived(Class<T> kind, Function<Ruleset, ? extends T> build) {
+        Object known = derived.get(kind);
+        if (known == null) {
+            known = derived.computeIfAbsent(kind, k -> build.apply(this));
+        }
+        return kind.cast(known);
     }
 
     static String key(String packageName, String ruleName) {
