@@ -44,7 +44,7 @@ final class BoundedValues {
                         "must be a date between 0001-01-01 and 9999-12-31"))
                 .addDeserializer(OffsetDateTime.class, new Bounded<>(OffsetDateTime.class, InstantDeserializer.OFFSET_DATE_TIME, true,
                         t -> t.getYear() >= MIN_YEAR && t.getYear() <= MAX_YEAR,
-                        "must be a timestamp between the years 0001 and 9999"));
+                        "must be a timestamp between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z"));
     }
 
     /** Reads with the usual deserializer (and its per-field settings), then refuses a value outside the bounds. */

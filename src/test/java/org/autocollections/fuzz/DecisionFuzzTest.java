@@ -2,6 +2,7 @@ package org.autocollections.fuzz;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.autocollections.fuzz.Fuzzer.Answer;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * Thousands of generated requests to {@code POST /api/v1/decisions} and {@code /batch}: each a valid case mutated in
@@ -22,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * the field at fault; none may fail with a 5xx. The number scales with {@code -Dfuzz.tries}.
  */
 @QuarkusTest
+@TestProfile(FuzzProfile.class)
 class DecisionFuzzTest {
 
     private static final String DECISIONS = "/api/v1/decisions";
@@ -60,6 +63,105 @@ class DecisionFuzzTest {
             return "a 200 that is not a full decision";
         }
         return null;
+    }
+
+    // ---- valid but extreme --------------------------------------------------------------------------------------
+
+    private static final String MAX = "999999999999.99";
+
+    /** Cases at the edges of what the schema allows: each must be decided, not refused and not a failure. */
+    private static final List<Map.Entry<String, java.util.function.Consumer<ObjectNode>>> EXTREMES = List.of(
+            Map.entry("every amount at the maximum", c -> {
+                for (String f : List.of("outstandingBalance", "overdueAmount", "monthlyInstalment")) {
+                    loan(c).put(f, new java.math.BigDecimal(MAX));
+                }
+                borrower(c).put("monthlyIncome", new java.math.BigDecimal(MAX)).put("monthlyDebtPayments", new java.math.BigDecimal(MAX));
+                ((ObjectNode) c.get("collateral")).put("vehicleValue", new java.math.BigDecimal(MAX));
+            }),
+            Map.entry("every amount zero", c -> {
+                for (String f : List.of("outstandingBalance", "overdueAmount", "monthlyInstalment")) {
+                    loan(c).put(f, 0);
+                }
+                borrower(c).put("monthlyIncome", 0).put("monthlyDebtPayments", 0);
+                ((ObjectNode) c.get("collateral")).put("vehicleValue", 0);
+            }),
+            Map.entry("a car worth nothing", c -> ((ObjectNode) c.get("collateral")).put("vehicleValue", 0)),
+            Map.entry("no income", c -> borrower(c).put("monthlyIncome", 0)),
+            Map.entry("the maximum balance, a cent overdue", c -> loan(c).put("outstandingBalance", new java.math.BigDecimal(MAX)).put("overdueAmount", 0.01)),
+            Map.entry("30,000 days past due", c -> loan(c).put("oldestUnpaidDueDate", "1944-12-21")),
+            Map.entry("due on 0001-01-01", c -> loan(c).put("oldestUnpaidDueDate", "0001-01-01")),
+            Map.entry("due in year 9999 (not yet due)", c -> loan(c).put("oldestUnpaidDueDate", "9999-12-31")),
+            Map.entry("asOf in year 9999", c -> c.put("asOf", "9999-12-31T23:59:59Z")),
+            Map.entry("asOf at the last instant of 9999", c -> c.put("asOf", "9999-12-31T23:59:59.999999999Z")),
+            Map.entry("asOf at the first instant of year 1", c -> c.put("asOf", "0001-01-01T00:00:00Z")),
+            Map.entry("asOf before every date of the case", c -> c.put("asOf", "1990-01-01T00:00:00Z")),
+            Map.entry("5,000 contacts", c -> contacts(c, 5000, i -> "2026-11-" + (10 + i % 18) + "T10:00:00+08:00")),
+            Map.entry("5,000 contacts at the same instant", c -> contacts(c, 5000, i -> "2026-11-28T23:59:59+08:00")),
+            Map.entry("500 plans and 500 legal actions", c -> {
+                ArrayNode plans = ((ObjectNode) c.get("history")).putArray("plans");
+                ArrayNode legal = ((ObjectNode) c.get("history")).putArray("legalActions");
+                for (int i = 0; i < 500; i++) {
+                    plans.addObject().put("type", "CATCH_UP").put("startedOn", "2026-0" + (1 + i % 9) + "-01").put("status", "BROKEN");
+                    legal.addObject().put("stage", i % 2 == 0 ? "JUDGMENT" : "ENFORCEMENT").put("on", "2026-0" + (1 + i % 9) + "-15");
+                }
+            }),
+            Map.entry("1,000 broken promises", c -> ((ObjectNode) c.get("history")).put("brokenPromises", 1000)),
+            Map.entry("a rate of 100 %", c -> loan(c).put("annualInterestRate", 1)),
+            Map.entry("a rate with 30 decimals", c -> loan(c).put("annualInterestRate", new java.math.BigDecimal("0.068000000000000000000000000001"))),
+            Map.entry("the lowest and highest scores and terms", c -> {
+                borrower(c).put("creditScore", 300);
+                loan(c).put("remainingTermMonths", 600);
+            }),
+            Map.entry("every flag", c -> {
+                ArrayNode flags = borrower(c).putArray("flags");
+                for (org.autocollections.domain.BorrowerFlag flag : org.autocollections.domain.BorrowerFlag.values()) {
+                    flags.add(flag.name());
+                }
+            }),
+            Map.entry("a US borrower on Kiritimati (+14)", c -> {
+                c.put("jurisdiction", "US");
+                borrower(c).put("timeZone", "Pacific/Kiritimati");
+            }),
+            Map.entry("a US borrower at GMT-12", c -> {
+                c.put("jurisdiction", "US");
+                borrower(c).put("timeZone", "Etc/GMT+12");
+            }),
+            Map.entry("a caseId of 64 characters", c -> c.put("caseId", "C".repeat(64))),
+            Map.entry("a caseId of emoji, right-to-left text and a NUL", c -> c.put("caseId", "\uD83D\uDE97\u05D0\u202E\u0000x")),
+            Map.entry("a minimal case", c -> {
+                c.retain("caseId", "borrower", "loan");
+                c.set("borrower", Fuzzer.JSON.createObjectNode());
+                ((ObjectNode) c.get("loan")).retain("outstandingBalance", "overdueAmount");
+            }));
+
+    @Test
+    void validExtremeCasesAreDecided() {
+        Fuzzer fuzzer = Fuzzer.named("valid extreme cases");
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        fuzzer.run(EXTREMES.size(), random -> {
+            Map.Entry<String, java.util.function.Consumer<ObjectNode>> extreme = EXTREMES.get(next.getAndIncrement());
+            ObjectNode c = CaseSchema.fullCase("EXTREME-" + next.get());
+            extreme.getValue().accept(c);
+            return Request.json(extreme.getKey(), "POST", DECISIONS, Fuzzer.write(c, random), Outcome.ACCEPTED, null);
+        }, DecisionFuzzTest::decidedInFull);
+        fuzzer.assertNoFailures();
+    }
+
+    private static ObjectNode loan(ObjectNode c) {
+        return (ObjectNode) c.get("loan");
+    }
+
+    private static ObjectNode borrower(ObjectNode c) {
+        return (ObjectNode) c.get("borrower");
+    }
+
+    private static void contacts(ObjectNode c, int count, java.util.function.IntFunction<String> at) {
+        ArrayNode contacts = ((ObjectNode) c.get("history")).putArray("contacts");
+        String[] channels = { "PHONE", "SMS", "EMAIL", "FIELD_VISIT", "LETTER" };
+        String[] outcomes = { "NO_ANSWER", "CONTACTED", "PROMISE_TO_PAY", "REFUSED", "WRONG_NUMBER" };
+        for (int i = 0; i < count; i++) {
+            contacts.addObject().put("at", at.apply(i)).put("channel", channels[i % 5]).put("outcome", outcomes[(i / 5) % 5]);
+        }
     }
 
     // ---- batches ----------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
 import net.jqwik.api.Arbitraries;
@@ -20,6 +21,7 @@ import net.jqwik.api.Arbitraries;
  * must refuse each naming the field, and start nothing), and the query parameters of a run's work list.
  */
 @QuarkusTest
+@TestProfile(FuzzProfile.class)
 class PortfolioRunFuzzTest {
 
     private static final String RUNS = "/api/v1/portfolio/runs";

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
 import net.jqwik.api.Arbitraries;
@@ -34,6 +35,7 @@ import net.jqwik.api.Arbitraries;
  * {@code /payments}) with mutated entries. Each is stored or refused with a problem naming the field; none is a 5xx.
  */
 @QuarkusTest
+@TestProfile(FuzzProfile.class)
 class StoredCaseFuzzTest {
 
     private static final String CASES = "/api/v1/cases/";
