@@ -21,9 +21,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -44,13 +41,8 @@ public class CaseReader {
 
     @Inject
     public CaseReader(ObjectMapper json, Validator validator) {
-        ObjectMapper strict = json.copy();
-        for (LogicalType type : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
-            strict.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-        }
-        strict.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-        this.reader = strict.readerFor(CollectionCase.class)
+        // The mapper already refuses a value of the wrong JSON type (JsonSetup); a case also refuses unknown fields.
+        this.reader = json.readerFor(CollectionCase.class)
                 .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .with(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

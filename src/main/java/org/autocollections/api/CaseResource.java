@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -228,7 +227,9 @@ public class CaseResource {
     @Path("/decisions")
     @Operation(summary = "The case's decisions, newest first")
     public Page<DecisionSummary> decisions(@PathParam("caseId") String caseId,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+            @QueryParam("page") String pageParameter, @QueryParam("size") String sizeParameter) {
+        int page = QueryParameters.whole("page", pageParameter, 0);
+        int size = QueryParameters.whole("size", sizeParameter, 20);
         if (page < 0) {
             throw new InvalidRequestException("page", "must be 0 or more");
         }

@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error leaves the service as problem details. A client's mistake is a 4xx naming the field; only the
@@ -40,6 +41,12 @@ public class ProblemMappers {
                     "The body is not valid JSON" + where + ": " + e.getOriginalMessage()), uri);
         }
         return respond(new InvalidRequestException(java.util.List.of(CaseReader.fieldError(e))).problem(), uri);
+    }
+
+    /** Ahead of the JSON reader's own mapper, which answers a value of the wrong type with plain JSON. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
     }
 
     @ServerExceptionMapper

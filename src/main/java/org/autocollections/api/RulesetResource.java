@@ -7,7 +7,6 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -71,7 +70,8 @@ public class RulesetResource {
     @GET
     @Path("/activations")
     @Operation(summary = "Ruleset activations, newest first", description = "Which version served from when.")
-    public List<ActivationView> activations(@QueryParam("limit") @DefaultValue("50") int limit) {
+    public List<ActivationView> activations(@QueryParam("limit") String limitParameter) {
+        int limit = QueryParameters.whole("limit", limitParameter, 50);
         if (limit < 1 || limit > 1000) {
             throw new InvalidRequestException("limit", "must be between 1 and 1000");
         }

@@ -9,7 +9,6 @@ import java.util.Locale;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.autocollections.api.InvalidRequestException;
+import org.autocollections.api.QueryParameters;
 import org.autocollections.domain.NextActionType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -88,7 +88,8 @@ public class PortfolioRunResource {
     @RolesAllowed({ Roles.BATCH, Roles.SERVICER, Roles.AUDITOR })
     @GET
     @Operation(summary = "The latest runs, newest first")
-    public List<RunStatus> recent(@QueryParam("limit") @DefaultValue("20") int limit) {
+    public List<RunStatus> recent(@QueryParam("limit") String limitParameter) {
+        int limit = QueryParameters.whole("limit", limitParameter, 20);
         if (limit < 1 || limit > 500) {
             throw new InvalidRequestException("limit", "must be between 1 and 500");
         }
@@ -138,10 +139,12 @@ public class PortfolioRunResource {
             description = "JSON by default; Accept: text/csv or format=csv gives a CSV file of the whole list "
                     + "(or of limit rows).")
     public Response workList(@PathParam("runId") String runId, @QueryParam("action") String action,
-            @QueryParam("limit") Integer limit, @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") String limitParameter, @QueryParam("offset") String offsetParameter,
             @QueryParam("format") String format, @jakarta.ws.rs.core.Context HttpHeaders headers) {
         PortfolioRun run = store.find(runId).orElseThrow(() -> new RunNotFoundException(runId));
         String type = action == null ? null : nextAction(action);
+        int offset = QueryParameters.whole("offset", offsetParameter, 0);
+        Integer limit = QueryParameters.whole("limit", limitParameter, null);
         if (offset < 0) {
             throw new InvalidRequestException("offset", "must not be negative");
         }

@@ -144,6 +144,66 @@ class ProblemResponseTest {
     }
 
     @Test
+    void aNumberTooLongToWriteOutIsRefusedNotAFailure() {
+        // 1e-10000 passed the 0-1 range and then failed with a 500 when the decision was written
+        String body = Cases.example().toString().replace("\"annualInterestRate\":0.068", "\"annualInterestRate\":1e-10000");
+        post("/api/v1/decisions", body).statusCode(400)
+                .body("errors[0].field", equalTo("loan.annualInterestRate"))
+                .body("errors[0].message", containsString("at most 1000 digits"));
+    }
+
+    @Test
+    void aTimestampBeyondTheYear9999IsRefusedNotAFailure() {
+        // counting days from the year -999999999 failed with a 500
+        ObjectNode c = Cases.example();
+        c.put("asOf", "-999999999-01-01T00:00:00+18:00");
+        fieldError(c, "asOf", "between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+        ObjectNode d = Cases.example();
+        Cases.object(d, "loan").put("oldestUnpaidDueDate", "+999999999-12-31");
+        fieldError(d, "loan.oldestUnpaidDueDate", "between 0001-01-01 and 9999-12-31");
+    }
+
+    @Test
+    void aDateSentAsANumberIsRefused() {
+        // were taken as seconds and days since 1970
+        ObjectNode c = Cases.example();
+        c.put("asOf", 1764381600);
+        fieldError(c, "asOf", "must be a timestamp with offset");
+        ObjectNode d = Cases.example();
+        Cases.object(d, "loan").put("oldestUnpaidDueDate", 20261129);
+        fieldError(d, "loan.oldestUnpaidDueDate", "must be a date");
+    }
+
+    @Test
+    void aValueOfAnotherTypeIsNotConverted() {
+        // "" was taken as no score, 0 as false, true as the text "true"
+        ObjectNode c = Cases.example();
+        Cases.object(c, "borrower").put("creditScore", "");
+        fieldError(c, "borrower.creditScore", "must be a number");
+        ObjectNode d = Cases.example();
+        ((ObjectNode) Cases.object(d, "borrower").get("consents")).put("phone", 0);
+        fieldError(d, "borrower.consents.phone", "must be true or false");
+        ObjectNode e = Cases.example();
+        Cases.object(e, "loan").put("loanId", true);
+        fieldError(e, "loan.loanId", "must be a string");
+    }
+
+    @Test
+    void aDuplicateKeyIsRefused() {
+        // the last one used to win, silently
+        String body = "{\"caseId\":\"OTHER\"," + Cases.example().toString().substring(1);
+        post("/api/v1/decisions", body).statusCode(400)
+                .body("type", equalTo("https://autocollections.org/problems/malformed-json"))
+                .body("detail", containsString("Duplicate field 'caseId'"));
+    }
+
+    @Test
+    void anythingAfterTheCaseIsRefused() {
+        // the second value used to be ignored
+        post("/api/v1/decisions", Cases.example() + " {\"caseId\":\"B\"}").statusCode(400).body("status", equalTo(400));
+    }
+
+    @Test
     void aBodyThatIsNotAnObjectIsRefused() {
         post("/api/v1/decisions", "[1, 2]").statusCode(400).body("detail", containsString("JSON object"));
     }

@@ -97,6 +97,22 @@ class StoredCaseTest {
     }
 
     @Test
+    void aLogEntryOfTheWrongTypeIsAProblemNamingTheField() {
+        String id = store("WRONG-TYPE-LOG");
+        // a channel by its position was taken as LETTER; a wrong type was answered with the JSON reader's plain JSON
+        given().contentType(ContentType.JSON).body("{\"attemptId\":\"W1\",\"at\":\"2026-11-29T09:00:00+08:00\",\"channel\":4,"
+                + "\"outcome\":\"CONTACTED\"}").post("/api/v1/cases/" + id + "/contacts").then().statusCode(400)
+                .contentType("application/problem+json").body("status", equalTo(400))
+                .body("errors[0].field", equalTo("channel"));
+        given().contentType(ContentType.JSON).body("{\"paymentId\":\"P1\",\"on\":20261129,\"amount\":\"500\"}")
+                .post("/api/v1/cases/" + id + "/payments").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("on"));
+        given().contentType(ContentType.JSON).body("{\"paymentId\":\"P1\",\"on\":\"2026-11-01\",\"amount\":0E+20000}")
+                .post("/api/v1/cases/" + id + "/payments").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("amount"));
+    }
+
+    @Test
     void anInvalidLogNamesTheField() {
         String id = store("INVALID-LOG");
         given().contentType(ContentType.JSON).body("{\"attemptId\":\"\",\"at\":\"2026-11-29T09:00:00+08:00\",\"channel\":\"PHONE\"}")

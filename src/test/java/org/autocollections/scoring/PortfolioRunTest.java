@@ -248,6 +248,31 @@ class PortfolioRunTest {
                 .body("errors[0].field", equalTo("limit"));
     }
 
+    @Test
+    void aNumberParameterThatIsNotAWholeNumberIsA400NamingIt() {
+        String runId = scorer.claim(RunSpec.stored("numbers-" + System.nanoTime(), Shard.WHOLE, null)).run().runId;
+        store.cancel(runId);
+        // these were a bare 404: the HTTP layer could not convert them to an int
+        given().get("/api/v1/portfolio/runs/" + runId + "/worklist?limit=abc").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("limit"))
+                .body("errors[0].message", equalTo("must be a whole number"));
+        given().get("/api/v1/portfolio/runs/" + runId + "/worklist?offset=99999999999999999999").then().statusCode(400)
+                .body("errors[0].field", equalTo("offset"));
+        given().get("/api/v1/portfolio/runs?limit=1.5").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().get("/api/v1/rulesets/activations?limit=x").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().get("/api/v1/cases/ANY/decisions?page=-&size=20").then().statusCode(400).body("errors[0].field", equalTo("page"));
+        given().get("/api/v1/portfolio/runs/" + runId + "/worklist?limit=&offset=").then().statusCode(200);
+    }
+
+    @Test
+    void aStartRequestOfTheWrongTypeIsRefusedNamingTheField() {
+        // these were taken: 1.5 as chunk size 1, a number of seconds as asOf
+        given().contentType(ContentType.JSON).body("{\"chunkSize\":1.5}").post("/api/v1/portfolio/runs")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("chunkSize"));
+        given().contentType(ContentType.JSON).body("{\"asOf\":1764381600}").post("/api/v1/portfolio/runs")
+                .then().statusCode(400).body("errors[0].field", equalTo("asOf"));
+    }
+
     private Map<String, String> buckets(String runId) throws Exception {
         Map<String, String> buckets = new HashMap<>();
         query("select case_id, bucket from portfolio_decision where run_id = '" + runId + "'",

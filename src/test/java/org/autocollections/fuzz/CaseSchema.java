@@ -1,0 +1,117 @@
+package org.autocollections.fuzz;
+
+import static org.autocollections.fuzz.Mutations.Kind.ARRAY;
+import static org.autocollections.fuzz.Mutations.Kind.BOOL;
+import static org.autocollections.fuzz.Mutations.Kind.COUNT;
+import static org.autocollections.fuzz.Mutations.Kind.CURRENCY;
+import static org.autocollections.fuzz.Mutations.Kind.DATE;
+import static org.autocollections.fuzz.Mutations.Kind.ENUM;
+import static org.autocollections.fuzz.Mutations.Kind.ID;
+import static org.autocollections.fuzz.Mutations.Kind.MONEY;
+import static org.autocollections.fuzz.Mutations.Kind.MONTHS;
+import static org.autocollections.fuzz.Mutations.Kind.OBJECT;
+import static org.autocollections.fuzz.Mutations.Kind.RATE;
+import static org.autocollections.fuzz.Mutations.Kind.SCORE;
+import static org.autocollections.fuzz.Mutations.Kind.TEXT;
+import static org.autocollections.fuzz.Mutations.Kind.TIMESTAMP;
+import static org.autocollections.fuzz.Mutations.Kind.ZONE;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.autocollections.Cases;
+import org.autocollections.fuzz.Mutations.Field;
+import org.autocollections.fuzz.Mutations.Kind;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The fields of a case (docs/api.md) as the mutations see them, and the valid case they start from. */
+final class CaseSchema {
+
+    private CaseSchema() {
+    }
+
+    static final Map<String, Field> CASE = new LinkedHashMap<>();
+
+    static {
+        put("caseId", ID, true);
+        put("asOf", TIMESTAMP, false);
+        put("jurisdiction", ENUM, false);
+        put("borrower", OBJECT, true);
+        put("borrower.customerId", TEXT, false);
+        put("borrower.timeZone", ZONE, false);
+        put("borrower.creditScore", SCORE, false);
+        put("borrower.monthlyIncome", MONEY, false);
+        put("borrower.monthlyDebtPayments", MONEY, false);
+        put("borrower.employment", ENUM, false);
+        put("borrower.hardship", ENUM, false);
+        put("borrower.consents", OBJECT, false);
+        put("borrower.consents.phone", BOOL, false);
+        put("borrower.consents.sms", BOOL, false);
+        put("borrower.consents.email", BOOL, false);
+        put("borrower.flags", ARRAY, false);
+        put("borrower.flags[]", ENUM, false);
+        put("loan", OBJECT, true);
+        put("loan.loanId", TEXT, false);
+        put("loan.currency", CURRENCY, false);
+        put("loan.outstandingBalance", MONEY, true);
+        put("loan.overdueAmount", MONEY, true);
+        put("loan.annualInterestRate", RATE, false);
+        put("loan.monthlyInstalment", MONEY, false);
+        put("loan.remainingTermMonths", MONTHS, false);
+        put("loan.oldestUnpaidDueDate", DATE, false);
+        put("loan.arbitrationClause", BOOL, false);
+        put("collateral", OBJECT, false);
+        put("collateral.vehicleValue", MONEY, false);
+        put("collateral.valuedOn", DATE, false);
+        put("collateral.gpsTracking", ENUM, false);
+        put("history", OBJECT, false);
+        put("history.contacts", ARRAY, false);
+        put("history.contacts[]", OBJECT, true);
+        put("history.contacts[].at", TIMESTAMP, true);
+        put("history.contacts[].channel", ENUM, true);
+        put("history.contacts[].outcome", ENUM, true);
+        put("history.brokenPromises", COUNT, false);
+        put("history.plans", ARRAY, false);
+        put("history.plans[]", OBJECT, true);
+        put("history.plans[].type", ENUM, true);
+        put("history.plans[].startedOn", DATE, true);
+        put("history.plans[].status", ENUM, true);
+        put("history.legalActions", ARRAY, false);
+        put("history.legalActions[]", OBJECT, true);
+        put("history.legalActions[].stage", ENUM, true);
+        put("history.legalActions[].on", DATE, true);
+        put("history.lastPaymentOn", DATE, false);
+    }
+
+    private static void put(String path, Kind kind, boolean required) {
+        CASE.put(path, new Field(kind, required));
+    }
+
+    /** The documented example with a flag, a plan and a legal action, so that every field is there to mutate. */
+    static ObjectNode fullCase(String caseId) {
+        ObjectNode c = Cases.example();
+        c.put("caseId", caseId);
+        ((ArrayNode) c.get("borrower").get("flags")).add("WILFUL_DEFAULT");
+        ObjectNode history = (ObjectNode) c.get("history");
+        history.withArray("plans").addObject().put("type", "EXTENSION").put("startedOn", "2026-06-01").put("status", "BROKEN");
+        history.withArray("legalActions").addObject().put("stage", "DEMAND_NOTICE").put("on", "2026-11-20");
+        return c;
+    }
+
+    /** The case to store with PUT: the same without its history, which is logged entry by entry. */
+    static ObjectNode storedCase(String caseId) {
+        ObjectNode c = fullCase(caseId);
+        c.remove("history");
+        c.remove("asOf");
+        return c;
+    }
+
+    static Map<String, Field> storedSchema() {
+        Map<String, Field> schema = new LinkedHashMap<>(CASE);
+        schema.keySet().removeIf(p -> p.startsWith("history") || p.equals("asOf"));
+        schema.put("caseId", new Field(ID, false)); // left out, it is taken from the path
+        return schema;
+    }
+}
