@@ -35,9 +35,10 @@ final class FileRunWriter implements ChunkWriter<byte[]> {
     private final String runId;
     private final int shardIndex;
     private final boolean floor;
+    private final boolean trace;
 
     FileRunWriter(Path file, ImportFormat format, long resumeAt, ObjectMapper json, DataSource dataSource, RunStore store,
-            String runId, int shardIndex, boolean floor) throws IOException {
+            String runId, int shardIndex, boolean floor, boolean trace) throws IOException {
         this.format = format;
         this.json = json;
         this.dataSource = dataSource;
@@ -45,6 +46,7 @@ final class FileRunWriter implements ChunkWriter<byte[]> {
         this.runId = runId;
         this.shardIndex = shardIndex;
         this.floor = floor;
+        this.trace = trace;
         this.out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         if (resumeAt >= 0) {
             out.truncate(resumeAt); // what was written after the last committed chunk is written again
@@ -65,7 +67,7 @@ final class FileRunWriter implements ChunkWriter<byte[]> {
         } else if (format == ImportFormat.CSV) {
             line = DecisionCsv.row(scored);
         } else if (scored.decided()) {
-            line = json.writeValueAsString(scored.decision()) + "\n";
+            line = json.writeValueAsString(trace ? scored.decision() : withoutTrace(scored.decision())) + "\n";
         } else {
             line = json.writeValueAsString(Map.of("line", scored.input().line(),
                     "caseId", String.valueOf(scored.caseId()), "problem", scored.problem())) + "\n";
@@ -96,6 +98,12 @@ final class FileRunWriter implements ChunkWriter<byte[]> {
         while (buffer.hasRemaining()) {
             out.write(buffer);
         }
+    }
+
+    private static org.autocollections.domain.Decision withoutTrace(org.autocollections.domain.Decision d) {
+        return new org.autocollections.domain.Decision(d.caseId(), d.decisionId(), d.decidedAt(), d.rulesetVersion(),
+                d.asOf(), d.overdue(), d.risk(), d.contact(), d.repaymentPlan(), d.legal(), d.nextAction(), d.reasons(),
+                null);
     }
 
     /** The input line and output length a checkpoint "line:length" names; {-1, -1} for none. */

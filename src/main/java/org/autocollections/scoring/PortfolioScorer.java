@@ -163,7 +163,7 @@ public class PortfolioScorer {
         ImportFormat format = spec.outputFormat() != null ? spec.outputFormat()
                 : ImportFormat.ofFileName(output.toString()).orElse(ImportFormat.JSONL);
         return new FileRunWriter(output, format, FileRunWriter.position(shard.checkpoint)[1], json, dataSource, store,
-                run.runId, shard.shardIndex, spec.floor());
+                run.runId, shard.shardIndex, spec.floor(), spec.trace());
     }
 
     /** The output file of a shard: the run's own when it has one shard, else with ".shard-i-of-N" before the extension. */

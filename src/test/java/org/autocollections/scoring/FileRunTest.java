@@ -77,6 +77,19 @@ class FileRunTest {
     }
 
     @Test
+    void withoutTheTraceEachDecisionStillNamesTheRuleAndRowBehindEachConclusion(@TempDir Path dir) throws Exception {
+        Path in = portfolio(dir);
+        RunSpec spec = new RunSpec(null, in, null, dir.resolve("lean.jsonl"), null, Shard.WHOLE, AS_OF, 50, 2, false, false);
+        scorer.score(scorer.claim(spec), spec, new RunProgress());
+        JsonNode lean = json.readTree(Files.readAllLines(dir.resolve("lean.jsonl")).get(0));
+        assertThat(lean.has("rulesFired")).isFalse();
+        assertThat(lean.get("reasons")).isNotEmpty().allSatisfy(reason -> {
+            assertThat(reason.get("rule").asText()).isNotBlank();
+            assertThat(reason.get("source").asText()).matches("(rules|decision-tables)/.+#.+");
+        });
+    }
+
+    @Test
     void csvOutHasAHeaderAndARowPerInputLine(@TempDir Path dir) throws Exception {
         Path in = portfolio(dir);
         score(in, dir.resolve("decisions.csv"));
