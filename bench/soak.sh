@@ -271,7 +271,7 @@ phase_cut() {
     test "$probe" == 503 -a "$ctype" == application/problem+json -a -n "$retry"
   check cut "no record of the probe asked during the cut ($(records "${prefix}probe"))" test "$(records "${prefix}probe")" -eq 0
   last="${f[last_503]}"
-  check cut "200s after the database returned, same service process (${f[s200_after_cut]}; last 503 $((last > 0 ? last - cut_end : 0)) s after it returned)" \
+  check cut "200s after the database returned, same service process (${f[s200_after_cut]}; the last 503 at $((last > 0 ? last - cut_end : 0)) s from its return)" \
     test "${f[s200_after_cut]}" -gt 0 -a "$svc_pid" == "$pid_before"
   kill -0 "$svc_pid" 2>/dev/null || { report "FAIL cut: the service died"; fails=$((fails + 1)); }
 }
