@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import org.autocollections.domain.CollectionCase;
 import org.autocollections.domain.Decision;
 import org.autocollections.observability.RequestId;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +29,8 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class DecisionLedger {
 
+    private static final Logger LOG = Logger.getLogger(DecisionLedger.class);
+
     @Inject
     ObjectMapper json;
 
@@ -34,13 +38,50 @@ public class DecisionLedger {
     public record Entry(CollectionCase request, Decision decision, boolean storedCase) {
     }
 
-    /** Commits the records of the decisions, all or none. */
+    /**
+     * Commits the records of the decisions, all or none. When the connection fails during the COMMIT itself, the
+     * database may have committed or not: the service looks, on a new connection, and carries on if the records are
+     * there (the decisions are recorded, so they may be given). Otherwise the caller gets
+     * {@link DatabaseUnavailableException}, and the log names the decisions whose records may still exist, so that
+     * every record can be matched with an answer.
+     */
     public void record(List<Entry> entries) {
         List<DecisionRecord> rows = entries.stream().map(this::toRecord).toList();
-        guarded(() -> {
-            QuarkusTransaction.requiringNew().run(() -> DecisionRecord.persist(rows));
-            return null;
-        });
+        AtomicBoolean inserted = new AtomicBoolean();
+        try {
+            guarded(() -> {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    DecisionRecord.persist(rows);
+                    DecisionRecord.flush(); // the inserts go now: a failure after this point is the COMMIT's
+                    inserted.set(true);
+                });
+                return null;
+            });
+        } catch (DatabaseUnavailableException e) {
+            if (!inserted.get()) {
+                throw e; // the COMMIT was never sent: nothing was recorded
+            }
+            List<String> ids = rows.stream().map(r -> r.decisionId).toList();
+            String found = lookUp(ids);
+            if ("all".equals(found)) {
+                LOG.warnf("Decisions %s: the connection failed during COMMIT; the records are committed, so the "
+                        + "decisions are given", ids);
+                return;
+            }
+            LOG.warnf("Decisions %s: the connection failed during COMMIT; commit outcome unknown (%s); answered 503",
+                    ids, found);
+            throw e;
+        }
+    }
+
+    /** Whether the records are in the database, on a connection of their own: "all", "none" or why it is not known. */
+    private static String lookUp(List<String> ids) {
+        try {
+            long found = QuarkusTransaction.requiringNew().call(() -> DecisionRecord.count("decisionId in ?1", ids));
+            return found == ids.size() ? "all" : found == 0 ? "records not found on a new connection" : found + " found";
+        } catch (RuntimeException e) {
+            return "the database cannot be asked: " + e.getMessage();
+        }
     }
 
     public Optional<DecisionRecord> find(String decisionId) {

@@ -24,9 +24,16 @@ public class FlakyDatabase implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             if ("postgresql".equals(System.getenv("TEST_DB_KIND"))) {
-                proxy = new TcpProxy("127.0.0.1", 5432);
-                return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database()
-                        + "?connectTimeout=2&socketTimeout=5");
+                // TEST_DB_URL's server, database and parameters (a schema of its own, say), reached through the proxy
+                String url = System.getenv().getOrDefault("TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+                java.util.regex.Matcher m = java.util.regex.Pattern
+                        .compile("jdbc:postgresql://([^:/?]+)(?::(\\d+))?/([^?]*)(?:\\?(.*))?").matcher(url);
+                if (!m.matches()) {
+                    throw new IllegalArgumentException("TEST_DB_URL is not a jdbc:postgresql://host[:port]/database URL");
+                }
+                proxy = new TcpProxy(m.group(1), m.group(2) == null ? 5432 : Integer.parseInt(m.group(2)));
+                return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/"
+                        + m.group(3) + "?connectTimeout=2&socketTimeout=5" + (m.group(4) == null ? "" : "&" + m.group(4)));
             }
             h2 = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
             proxy = new TcpProxy("127.0.0.1", h2.getPort());

@@ -44,6 +44,23 @@ public final class TcpProxy implements AutoCloseable {
         cut = false;
     }
 
+    /**
+     * The next reply to a COMMIT coming back from PostgreSQL (its CommandComplete message, tag {@code COMMIT}) is not
+     * passed on: its connection is dropped instead. The database has committed; the client cannot know it.
+     */
+    public void dropNextCommitReply() {
+        dropCommitReply = true;
+    }
+
+    /** How many COMMIT replies were dropped so far. */
+    public int commitRepliesDropped() {
+        return commitRepliesDropped.get();
+    }
+
+    private volatile boolean dropCommitReply;
+    private final java.util.concurrent.atomic.AtomicInteger commitRepliesDropped = new java.util.concurrent.atomic.AtomicInteger();
+    private static final byte[] COMMIT_TAG = "COMMIT\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private void accept() {
         while (!server.isClosed()) {
             try {
@@ -55,18 +72,27 @@ public final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(upstream);
-                pump(client, upstream);
-                pump(upstream, client);
+                pump(client, upstream, false);
+                pump(upstream, client, true);
             } catch (IOException e) {
                 // a refused or dropped connection is what this class exists to produce
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean fromDatabase) {
         Thread t = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                byte[] buffer = new byte[8192];
+                for (int n; (n = in.read(buffer)) >= 0;) {
+                    if (fromDatabase && dropCommitReply && contains(buffer, n, COMMIT_TAG)) {
+                        dropCommitReply = false;
+                        commitRepliesDropped.incrementAndGet();
+                        return; // finally: both ends closed, the reply never delivered
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
             } catch (IOException e) {
                 // the other side went away
             } finally {
@@ -76,6 +102,19 @@ public final class TcpProxy implements AutoCloseable {
         }, "tcp-proxy-pump");
         t.setDaemon(true);
         t.start();
+    }
+
+    private static boolean contains(byte[] buffer, int length, byte[] tag) {
+        outer:
+        for (int i = 0; i + tag.length <= length; i++) {
+            for (int j = 0; j < tag.length; j++) {
+                if (buffer[i + j] != tag[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static void closeQuietly(Socket socket) {
