@@ -20,7 +20,7 @@ import io.restassured.response.Response;
  * database under load). Needs PostgreSQL (TEST_DB_KIND=postgresql): the proxy recognises its COMMIT reply.
  */
 @QuarkusTest
-@TestProfile(FailClosedTest.ThroughProxy.class)
+@TestProfile(ThroughProxy.class)
 class CommitOutcomeTest {
 
     private static Response decide(String caseId) {
