@@ -25,8 +25,8 @@ final class LocalSigningKey {
         Path keys = Path.of(folder).toAbsolutePath();
         try {
             if (LocalKeys.ensure(keys)) {
-                System.err.println("Made a token signing key in " + keys + ". Get a token with: "
-                        + "java -jar target/quarkus-app/quarkus-run.jar token --role servicer");
+                // Said by the service once it logs (in the log's own format, plain or JSON): see LocalKeyNotice.
+                System.setProperty(LocalKeys.MADE_PROPERTY, keys.toString());
             }
         } catch (Exception e) {
             throw new IllegalStateException("Cannot make the local token signing key in " + keys + ": " + e.getMessage(), e);

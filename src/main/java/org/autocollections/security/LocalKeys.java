@@ -23,6 +23,8 @@ public final class LocalKeys {
     public static final String PRIVATE = "token-signing.pem";
     public static final String PUBLIC = "token-signing.pub.pem";
     public static final String ISSUER = "collections-local";
+    /** Set, to the folder, when this start made the key pair. */
+    public static final String MADE_PROPERTY = "collections.security.local-key-made";
 
     private LocalKeys() {
     }
