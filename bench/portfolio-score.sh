@@ -23,6 +23,10 @@ mkdir -p "$OUT"
 FILE="$OUT/portfolio-$COUNT.jsonl"
 STAMP=$(date +%H%M%S)
 
+# Every command runs in $OUT: the embedded H2 database (when no QUARKUS_DATASOURCE_JDBC_URL is given) and the token
+# key live there, fresh for each benchmark.
+cd "$OUT"
+[[ -n "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]] || rm -rf "$OUT/data"
 [[ -f "$FILE" ]] || java -jar "$JAR" generate --cases "$COUNT" --out "$FILE" --as-of "${AS_OF:-2026-11-29}"
 echo "portfolio: $FILE ($(du -hL "$FILE" | cut -f1)), $(nproc) cores, $HEAP"
 
