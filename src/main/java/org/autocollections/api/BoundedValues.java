@@ -30,6 +30,7 @@ final class BoundedValues {
     static final int MAX_DIGITS = 1000;
     static final int MIN_YEAR = 1;
     static final int MAX_YEAR = 9999;
+    static final String NUL_MESSAGE = "must not contain the NUL character (U+0000)";
 
     private BoundedValues() {
     }
@@ -44,7 +45,11 @@ final class BoundedValues {
                         "must be a date between 0001-01-01 and 9999-12-31"))
                 .addDeserializer(OffsetDateTime.class, new Bounded<>(OffsetDateTime.class, InstantDeserializer.OFFSET_DATE_TIME, true,
                         t -> t.getYear() >= MIN_YEAR && t.getYear() <= MAX_YEAR,
-                        "must be a timestamp between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z"));
+                        "must be a timestamp between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z"))
+                // PostgreSQL text cannot hold U+0000: refused here with its field, not by the database with a 500.
+                .addDeserializer(String.class, new Bounded<>(String.class,
+                        com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance, false,
+                        text -> text.indexOf('\u0000') < 0, NUL_MESSAGE));
     }
 
     /** Reads with the usual deserializer (and its per-field settings), then refuses a value outside the bounds. */

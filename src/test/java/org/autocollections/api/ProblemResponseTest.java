@@ -37,6 +37,20 @@ class ProblemResponseTest {
                 .body("errors.find { it.field == '" + field + "' }.message", containsString(message));
     }
 
+    /** PostgreSQL text cannot hold U+0000; found by the fuzz tests on PostgreSQL, where it was a 500. */
+    @Test
+    void aNulCharacterIsRefusedNamingTheFieldOrParameter() {
+        ObjectNode c = Cases.example();
+        c.put("caseId", "A\u0000B");
+        given().contentType(ContentType.JSON).body(c.toString()).post("/api/v1/decisions").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("caseId"));
+        given().urlEncodingEnabled(false).get("/api/v1/cases/A%00B").then().statusCode(400).body("errors[0].field", equalTo("caseId"));
+        given().urlEncodingEnabled(false).get("/api/v1/portfolio/runs/A%00B/worklist").then().statusCode(400).body("errors[0].field", equalTo("runId"));
+        given().contentType(ContentType.JSON)
+                .body("{\"attemptId\":\"C\\u0000\",\"at\":\"2026-11-28T10:00:00+08:00\",\"channel\":\"PHONE\",\"outcome\":\"NO_ANSWER\"}")
+                .post("/api/v1/cases/ANY/contacts").then().statusCode(400).body("errors[0].field", equalTo("attemptId"));
+    }
+
     @Test
     void malformedJsonIsA400WithItsPosition() {
         post("/api/v1/decisions", "{\"caseId\": \"X\",\n \"loan\": {").statusCode(400)

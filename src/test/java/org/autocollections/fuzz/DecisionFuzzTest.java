@@ -127,7 +127,7 @@ class DecisionFuzzTest {
                 borrower(c).put("timeZone", "Etc/GMT+12");
             }),
             Map.entry("a caseId of 64 characters", c -> c.put("caseId", "C".repeat(64))),
-            Map.entry("a caseId of emoji, right-to-left text and a NUL", c -> c.put("caseId", "\uD83D\uDE97\u05D0\u202E\u0000x")),
+            Map.entry("a caseId of emoji and right-to-left text", c -> c.put("caseId", "\uD83D\uDE97\u05D0\u202Ex")),
             Map.entry("a minimal case", c -> {
                 c.retain("caseId", "borrower", "loan");
                 c.set("borrower", Fuzzer.JSON.createObjectNode());
