@@ -51,7 +51,8 @@ class PortfolioRunIT {
     }
 
     private static String database(Path workDir) {
-        return "jdbc:h2:file:" + workDir.resolve("db").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+        // As the embedded default: WRITE_DELAY=0, so a commit is in the file before the process can be killed.
+        return "jdbc:h2:file:" + workDir.resolve("db").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     /** Cases committed so far in the run, or -1 while it has not begun. */
