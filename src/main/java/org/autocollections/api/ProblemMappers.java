@@ -140,7 +140,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
-        if (isDataException(e)) {
+        if (org.autocollections.audit.SqlFailures.isDataException(e)) {
             // SQLSTATE class 22: the database refused a value as data (too long, out of range, a byte it cannot hold).
             // The value came from the client; the checks before the database should have named it, so it is logged.
             LOG.warn("A value the database refused as data", LogSafe.redact(e));
@@ -151,25 +151,6 @@ public class ProblemMappers {
         LOG.error("Unexpected failure", LogSafe.redact(e)); // never the body, nor what a library quotes of it
         return respond(Problem.of("internal-error", "Internal error", 500,
                 "The service failed to process the request; the failure is logged."), uri);
-    }
-
-    private static boolean isDataException(Throwable e) {
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>(java.util.List.of(e));
-        while (!todo.isEmpty()) {
-            Throwable t = todo.pop();
-            if (!seen.add(t)) {
-                continue;
-            }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-                return true;
-            }
-            if (t.getCause() != null) {
-                todo.push(t.getCause());
-            }
-            java.util.Collections.addAll(todo, t.getSuppressed());
-        }
-        return false;
     }
 
     static Response respond(Problem problem, UriInfo uri) {

@@ -1,9 +1,7 @@
 package org.autocollections.audit;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -146,27 +144,12 @@ public class DecisionLedger {
      * exceptions suppressed by a failed commit or rollback, so both are searched.
      */
     static boolean isUnavailable(Throwable e) {
-        return isUnavailable(e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
-    }
-
-    private static boolean isUnavailable(Throwable t, Set<Throwable> seen) {
-        if (t == null || !seen.add(t)) {
-            return false;
-        }
-        if (t instanceof org.hibernate.exception.JDBCConnectionException
-                || t instanceof java.sql.SQLTransientConnectionException
-                || t instanceof java.sql.SQLNonTransientConnectionException
-                || t instanceof java.net.SocketException
-                || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
-                || String.valueOf(t.getMessage()).contains("Acquisition timeout")
-                || String.valueOf(t.getMessage()).contains("Unable to acquire JDBC Connection")) {
-            return true; // SQLSTATE class 08 is "connection exception"
-        }
-        for (Throwable suppressed : t.getSuppressed()) {
-            if (isUnavailable(suppressed, seen)) {
-                return true;
-            }
-        }
-        return isUnavailable(t.getCause(), seen);
+        return SqlFailures.hasState(e, "08") // SQLSTATE class 08 is "connection exception"
+                || SqlFailures.any(e, t -> t instanceof org.hibernate.exception.JDBCConnectionException
+                        || t instanceof java.sql.SQLTransientConnectionException
+                        || t instanceof java.sql.SQLNonTransientConnectionException
+                        || t instanceof java.net.SocketException
+                        || String.valueOf(t.getMessage()).contains("Acquisition timeout")
+                        || String.valueOf(t.getMessage()).contains("Unable to acquire JDBC Connection"));
     }
 }

@@ -79,7 +79,7 @@ public class CaseBatchWriter {
             try {
                 return DecisionLedger.guarded(() -> QuarkusTransaction.requiringNew().call(() -> writeOnce(cases)));
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !isDuplicateKey(e)) {
+                if (attempt >= ATTEMPTS || !org.autocollections.audit.SqlFailures.isDuplicateKey(e)) {
                     throw e;
                 }
             }
@@ -216,19 +216,5 @@ public class CaseBatchWriter {
         } catch (JsonProcessingException e) {
             return false; // unreadable as a case: replace it
         }
-    }
-
-    /** SQLSTATE 23505, unique violation, on H2 and PostgreSQL alike. */
-    public static boolean isDuplicateKey(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql) {
-                for (SQLException s = sql; s != null; s = s.getNextException()) {
-                    if ("23505".equals(s.getSQLState())) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
     }
 }

@@ -51,7 +51,7 @@ public class RunStore {
         try {
             return claimOnce(spec, activeVersion);
         } catch (RuntimeException e) {
-            if (!org.autocollections.portfolio.CaseBatchWriter.isDuplicateKey(e)) {
+            if (!org.autocollections.audit.SqlFailures.isDuplicateKey(e)) {
                 throw e;
             }
             return claimOnce(spec, activeVersion); // another shard's process created the run (or shard) meanwhile

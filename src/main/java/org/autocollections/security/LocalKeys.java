@@ -50,9 +50,13 @@ public final class LocalKeys {
     }
 
     public static PrivateKey privateKey(Path dir) throws IOException, GeneralSecurityException {
-        String pem = Files.readString(dir.resolve(PRIVATE), StandardCharsets.US_ASCII)
-                .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        return privateKey(Files.readString(dir.resolve(PRIVATE), StandardCharsets.US_ASCII));
+    }
+
+    /** An RSA private key from its PKCS#8 PEM text. */
+    public static PrivateKey privateKey(String pem) throws GeneralSecurityException {
+        String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
 
     private static String pem(String type, byte[] der) {
