@@ -94,6 +94,21 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response noDraft(org.autocollections.lifecycle.DraftNotFoundException e, UriInfo uri) {
+        return respond(Problem.of("draft-not-found", "No such draft or version", 404, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response lifecycleConflict(org.autocollections.lifecycle.LifecycleConflictException e, UriInfo uri) {
+        return respond(Problem.of("lifecycle-conflict", "Not possible in the draft's status", 409, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response fourEyes(org.autocollections.lifecycle.FourEyesException e, UriInfo uri) {
+        return respond(Problem.of("four-eyes", "A second person must approve", 403, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
     public Response entryConflict(EntryConflictException e, UriInfo uri) {
         return respond(Problem.of("entry-conflict", "Entry id reused", 409, e.getMessage()), uri);
     }

@@ -10,10 +10,15 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.autocollections.lifecycle.DraftResource;
+import org.autocollections.lifecycle.DraftStatus;
+import org.autocollections.lifecycle.Drafts;
+import org.autocollections.lifecycle.RulesetEvent;
 import org.autocollections.ruleset.ActiveRuleset;
 import org.autocollections.ruleset.RulesetActivation;
 import org.autocollections.ruleset.PolicyConfig;
@@ -28,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/v1/rulesets")
 @Tag(name = "Rulesets")
@@ -39,6 +45,15 @@ public class RulesetResource {
 
     @Inject
     PolicyConfig config;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Drafts lifecycle;
+
+    @Inject
+    DraftResource drafts;
 
     @Schema(name = "ActiveRuleset")
     public record ActiveView(
@@ -94,6 +109,38 @@ public class RulesetResource {
     @APIResponse(responseCode = "422", description = "The files do not compile; nothing changed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ActiveView reload() throws RulesetCompilationException {
-        return ActiveView.of(active.reload(), config.model().name());
+        return ActiveView.of(active.reload("reload by " + identity.getPrincipal().getName()), config.model().name());
+    }
+
+    @RolesAllowed({ Roles.APPROVER })
+    @POST
+    @Path("/{version}/activate")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Roll back: make a version that served before active again",
+            description = "One call, for any retired version (GET /api/v1/rulesets/drafts?status=RETIRED lists them). "
+                    + "Optional body {\"note\": \"why\"}; the step is kept in the audit trail.")
+    public DraftResource.DraftView rollback(@PathParam("version") String version, String body) {
+        return drafts.view(lifecycle.rollback(version, drafts.note(body),
+                new Drafts.Actor(identity.getPrincipal().getName(), identity.hasRole(Roles.DEVELOPER))));
+    }
+
+    @RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR, Roles.DEVELOPER })
+    @GET
+    @Path("/events")
+    @Operation(summary = "The lifecycle's audit trail, newest first",
+            description = "Every change of a draft's status: who, when, from and to which status, and the note.")
+    public List<LifecycleEventView> events(@QueryParam("limit") String limitParameter) {
+        int limit = QueryParameters.whole("limit", limitParameter, 100);
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidRequestException("limit", "must be between 1 and 1000");
+        }
+        return RulesetEvent.<RulesetEvent>findAll(Sort.descending("id")).page(Page.ofSize(limit)).list().stream()
+                .map(e -> new LifecycleEventView(e.draftId, e.version, e.fromStatus, e.toStatus, e.actor, e.at, e.note))
+                .toList();
+    }
+
+    @Schema(name = "LifecycleEvent")
+    public record LifecycleEventView(long draftId, String version, DraftStatus from, DraftStatus to, String actor,
+            Instant at, String note) {
     }
 }

@@ -45,15 +45,42 @@ public class ActiveRuleset {
     @Inject
     org.autocollections.observability.DecisionMetrics metrics;
 
+    @Inject
+    jakarta.enterprise.event.Event<FolderRulesetActivated> folderActivations;
+
     void onStart(@Observes StartupEvent event) {
         try {
-            Ruleset ruleset = reload();
+            Ruleset ruleset = start();
             LOG.infof("Ruleset %s active: %d rules from %d files, compiled in %d ms (%s model)", ruleset.version(),
                     ruleset.ruleCount(), ruleset.files().size(), ruleset.compileMillis(), config.model());
         } catch (RulesetCompilationException e) {
             // Refusing to start is the only safe answer: a service without a policy would decide nothing.
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * At start the folders win only when they hold files never loaded before (a new release, or tables edited while
+     * the service was down); otherwise the version last activated in the database serves, so an approved draft or a
+     * rollback survives a restart and every replica serves the same version.
+     */
+    synchronized Ruleset start() throws RulesetCompilationException {
+        RulesetSource.Loaded loaded = source().load();
+        String folderVersion = RulesetCompiler.versionOf(loaded.files());
+        Optional<String> last = QuarkusTransaction.requiringNew().call(() -> RulesetActivation
+                .<RulesetActivation>find("order by activatedAt desc, id desc").firstResultOptional().map(a -> a.version));
+        boolean foldersSeenBefore = QuarkusTransaction.requiringNew()
+                .call(() -> RulesetActivation.count("version", folderVersion) > 0);
+        if (last.isPresent() && !last.get().equals(folderVersion) && foldersSeenBefore) {
+            Optional<Ruleset> kept = archive.rebuild(last.get());
+            if (kept.isPresent()) {
+                LOG.infof("Serving version %s, the last activated; the folders hold version %s, activated before and since replaced",
+                        last.get(), folderVersion);
+                return activate(kept.get(), "restart: version " + last.get() + " as last activated", () -> {
+                });
+            }
+        }
+        return activate(loaded.origin(), loaded.files(), "service start");
     }
 
     /** The serving ruleset. */
@@ -70,16 +97,35 @@ public class ActiveRuleset {
     }
 
     /** Recompiles the configured folders (or the bundled copy) and, if that succeeds, makes it the active ruleset. */
-    public synchronized Ruleset reload() throws RulesetCompilationException {
+    public synchronized Ruleset reload(String actor) throws RulesetCompilationException {
         RulesetSource.Loaded loaded = source().load();
-        return activate(loaded.origin(), loaded.files());
+        return activate(loaded.origin(), loaded.files(), actor);
     }
 
-    public synchronized Ruleset activate(String origin, List<PolicyFile> files) throws RulesetCompilationException {
+    public Ruleset reload() throws RulesetCompilationException {
+        return reload("reload");
+    }
+
+    /** The files of the configured folders (or the bundled copy), as they are now. */
+    public RulesetSource.Loaded folderFiles() {
+        return source().load();
+    }
+
+    /** Compiles the folders' files and activates them, recording the activation as the folders'. */
+    public synchronized Ruleset activate(String origin, List<PolicyFile> files, String actor) throws RulesetCompilationException {
         Ruleset next = new RulesetCompiler(config.model()).compile(origin, files, clock.instant());
         next.warnings().forEach(w -> LOG.warn(w.toString()));
-        record(next);
+        return activate(next, origin, () -> folderActivations.fire(new FolderRulesetActivated(next, actor)));
+    }
+
+    /**
+     * Makes a compiled ruleset the active one. {@code alsoRecord} runs in the transaction that records the activation
+     * (the lifecycle's status change), so the database never says one version is active while another serves; the
+     * in-memory swap follows the commit and is a single reference assignment, so no decision sees two versions.
+     */
+    public synchronized Ruleset activate(Ruleset next, String origin, Runnable alsoRecord) {
         archive.keep(next);
+        record(next, origin, alsoRecord);
         current.set(next);
         metrics.rulesetActivated(next.version(), next.compileMillis());
         return next;
@@ -91,8 +137,7 @@ public class ActiveRuleset {
                 config.tablesDir().orElse(Path.of("decision-tables")), explicit);
     }
 
-    private void record(Ruleset ruleset) {
-        String origin = ruleset.origin();
+    private void record(Ruleset ruleset, String origin, Runnable alsoRecord) {
         String files;
         try {
             files = json.writeValueAsString(ruleset.files());
@@ -100,6 +145,7 @@ public class ActiveRuleset {
             throw new IllegalStateException("File list cannot be written as JSON", e);
         }
         QuarkusTransaction.requiringNew().run(() -> {
+            alsoRecord.run();
             RulesetActivation activation = new RulesetActivation();
             activation.version = ruleset.version();
             activation.digest = ruleset.digest();

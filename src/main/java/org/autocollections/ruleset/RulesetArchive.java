@@ -53,18 +53,35 @@ public class RulesetArchive {
 
     /** The ruleset of that version: the active one, a cached one, or rebuilt from its stored files. */
     public Optional<Ruleset> version(String version) throws RulesetCompilationException {
-        Ruleset current = active.current();
-        if (current.version().equals(version)) {
-            return Optional.of(current);
+        Optional<Ruleset> current = active.peek();
+        if (current.isPresent() && current.get().version().equals(version)) {
+            return current;
         }
+        return rebuild(version);
+    }
+
+    /** Keeps a compiled version and remembers it, so that asking for it soon after needs no second compilation. */
+    public void keepCompiled(Ruleset ruleset) {
+        keep(ruleset);
+        synchronized (cache) {
+            cache.put(ruleset.version(), ruleset);
+        }
+    }
+
+    /** The files of a kept version, or none if it was never kept. */
+    public List<PolicyFile> files(String version) {
+        return QuarkusTransaction.requiringNew().call(() -> RulesetFile.<RulesetFile>list("version", version)
+                .stream().map(RulesetFile::toPolicyFile).toList());
+    }
+
+    Optional<Ruleset> rebuild(String version) throws RulesetCompilationException {
         synchronized (cache) {
             Ruleset cached = cache.get(version);
             if (cached != null) {
                 return Optional.of(cached);
             }
         }
-        List<PolicyFile> files = QuarkusTransaction.requiringNew().call(() -> RulesetFile.<RulesetFile>list("version", version)
-                .stream().map(RulesetFile::toPolicyFile).toList());
+        List<PolicyFile> files = files(version);
         if (files.isEmpty()) {
             return Optional.empty();
         }

@@ -167,6 +167,11 @@ public final class RulesetCompiler {
         return m.find() ? m.group(1) : "defaultpkg";
     }
 
+    /** The version files would compile to, without compiling them: a hash of their paths and contents. */
+    public static String versionOf(List<PolicyFile> files) {
+        return digest(files.stream().sorted(Comparator.comparing(PolicyFile::path)).toList()).substring(0, 16);
+    }
+
     private static String digest(List<PolicyFile> sorted) {
         MessageDigest digest = Hashes.digest();
         for (PolicyFile file : sorted) {

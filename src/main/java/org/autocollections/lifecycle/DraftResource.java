@@ -1,0 +1,220 @@
+package org.autocollections.lifecycle;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.autocollections.api.InvalidRequestException;
+import org.autocollections.api.QueryParameters;
+import org.autocollections.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path("/api/v1/rulesets/drafts")
+@Tag(name = "Ruleset lifecycle")
+@Produces(MediaType.APPLICATION_JSON)
+public class DraftResource {
+
+    @Inject
+    Drafts drafts;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    ObjectMapper json;
+
+    /** A draft in a list: where it stands, without its findings and changes. */
+    public record DraftSummary(long id, String version, DraftStatus status, String baseVersion, String author,
+            Draft.Origin origin, String note, Instant createdAt, Instant updatedAt, String approvedBy,
+            Instant approvedAt, int errors, int warnings) {
+
+        static DraftSummary of(Draft d) {
+            return new DraftSummary(d.id, d.version, d.status, d.baseVersion, d.author, d.origin, d.note, d.createdAt,
+                    d.updatedAt, d.approvedBy, d.approvedAt, d.errorCount, d.warningCount);
+        }
+    }
+
+    public record FileView(String path, String sha256, long size, boolean uploaded) {
+    }
+
+    public record EventView(DraftStatus from, DraftStatus to, String actor, Instant at, String note) {
+        static EventView of(RulesetEvent e) {
+            return new EventView(e.fromStatus, e.toStatus, e.actor, e.at, e.note);
+        }
+    }
+
+    /** A draft with everything an approver reads before deciding. */
+    public record DraftView(DraftSummary draft, JsonNode findings, JsonNode changes, List<FileView> files,
+            List<EventView> events) {
+    }
+
+    /** Why a step was taken, kept in the audit trail. */
+    public record Note(String note) {
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({ Roles.ANALYST, Roles.DEVELOPER })
+    @Operation(summary = "Upload decision tables as a new draft",
+            description = "Multipart form: one or more 'files' (*.drl.xlsx or *.drl.csv) and an optional 'note'. The draft is "
+                    + "the active ruleset with each file in place of its namesake (in any format). It is validated at once: "
+                    + "201 with status VALIDATED, or DRAFT with error findings pinned to file, sheet, row and column.")
+    public Response create(@RestForm("files") List<FileUpload> files, @RestForm("note") String note) {
+        Draft draft = drafts.create(uploads(files), note, actor(), Draft.Origin.UPLOAD);
+        return Response.created(URI.create("/api/v1/rulesets/drafts/" + draft.id)).entity(view(draft)).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR, Roles.DEVELOPER })
+    @Operation(summary = "Drafts and versions, newest first", description = "Every version enters as a draft, so this "
+            + "lists the active version, the retired ones and the open drafts. Filter with ?status=VALIDATED.")
+    public List<DraftSummary> list(@QueryParam("status") String status, @QueryParam("limit") String limitParameter) {
+        int limit = QueryParameters.whole("limit", limitParameter, 100);
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidRequestException("limit", "must be between 1 and 1000");
+        }
+        List<Draft> rows;
+        if (status == null || status.isBlank()) {
+            rows = Draft.findAll(Sort.descending("id")).page(Page.ofSize(limit)).list();
+        } else {
+            rows = Draft.find("status", Sort.descending("id"), parse(status)).page(Page.ofSize(limit)).list();
+        }
+        return rows.stream().map(DraftSummary::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR, Roles.DEVELOPER })
+    @Operation(summary = "One draft: findings, changed cells, files and its history")
+    public DraftView get(@PathParam("id") String id) {
+        return view(drafts.find(id(id)));
+    }
+
+    @POST
+    @Path("/{id}/files")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({ Roles.ANALYST, Roles.DEVELOPER })
+    @Operation(summary = "Revise an open draft with corrected files",
+            description = "Same form as the upload. The draft is validated again and any approval is withdrawn.")
+    public DraftView revise(@PathParam("id") String id, @RestForm("files") List<FileUpload> files, @RestForm("note") String note) {
+        return view(drafts.revise(id(id), uploads(files), note, actor()));
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.APPROVER)
+    @Operation(summary = "Approve a validated draft", description = "Four eyes: whoever uploaded or revised the draft "
+            + "cannot approve it (403). Optional body {\"note\": \"...\"}.")
+    public DraftView approve(@PathParam("id") String id, String body) {
+        return view(drafts.approve(id(id), note(body), actor()));
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.APPROVER, Roles.ANALYST, Roles.DEVELOPER })
+    @Operation(summary = "Turn down (approver) or withdraw (its author) an open draft")
+    public DraftView reject(@PathParam("id") String id, String body) {
+        return view(drafts.reject(id(id), note(body), actor(), identity.hasRole(Roles.APPROVER)));
+    }
+
+    @POST
+    @Path("/{id}/activate")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.APPROVER)
+    @Operation(summary = "Activate an approved draft", description = "Swaps the ruleset atomically: each decision is "
+            + "made wholly by the old or wholly by the new version. The version serving until now is retired.")
+    public DraftView activate(@PathParam("id") String id, String body) {
+        return view(drafts.activate(id(id), note(body), actor()));
+    }
+
+    public DraftView view(Draft draft) {
+        List<FileView> files = DraftFile.<DraftFile>list("draftId = ?1 order by path", draft.id).stream()
+                .map(f -> new FileView(f.path, f.sha256, java.util.Base64.getDecoder().decode(f.content).length, f.uploaded))
+                .toList();
+        List<EventView> events = RulesetEvent.<RulesetEvent>list("draftId = ?1 order by id", draft.id).stream()
+                .map(EventView::of).toList();
+        try {
+            return new DraftView(DraftSummary.of(draft), json.readTree(draft.findings), json.readTree(draft.changes),
+                    files, events);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Drafts.Actor actor() {
+        return new Drafts.Actor(identity.getPrincipal().getName(), identity.hasRole(Roles.DEVELOPER));
+    }
+
+    public String note(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            if (!node.isObject() || node.size() > 1 || (node.size() == 1 && !node.path("note").isTextual())) {
+                throw new InvalidRequestException("note", "send {\"note\": \"why\"} or nothing");
+            }
+            return node.path("note").isTextual() ? node.path("note").asText() : null;
+        } catch (IOException e) {
+            throw new InvalidRequestException("note", "send {\"note\": \"why\"} or nothing");
+        }
+    }
+
+    static long id(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new DraftNotFoundException("No draft " + id);
+        }
+    }
+
+    private static DraftStatus parse(String status) {
+        try {
+            return DraftStatus.valueOf(status.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("status", "must be one of " + java.util.Arrays.toString(DraftStatus.values()));
+        }
+    }
+
+    private static List<Drafts.Upload> uploads(List<FileUpload> files) {
+        List<Drafts.Upload> uploads = new ArrayList<>();
+        if (files != null) {
+            for (FileUpload file : files) {
+                try {
+                    uploads.add(new Drafts.Upload(file.fileName(), Files.readAllBytes(file.uploadedFile())));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return uploads;
+    }
+}
