@@ -58,6 +58,22 @@ class RoleMatrixTest {
         all.add(new Endpoint("GET", "/api/v1/rulesets/active", null, null, ANYONE));
         all.add(new Endpoint("GET", "/api/v1/rulesets/activations", null, null, Set.of(Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR)));
         all.add(new Endpoint("POST", "/api/v1/rulesets/reload", null, null, Set.of(Roles.APPROVER)));
+        Set<String> readers = Set.of(Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR, Roles.DEVELOPER);
+        Set<String> authors = Set.of(Roles.ANALYST, Roles.DEVELOPER);
+        // An upload that passes the access check is refused for its file name (400): the matrix makes no draft.
+        String multipart = "multipart/form-data; boundary=matrix";
+        String notATable = "--matrix\r\nContent-Disposition: form-data; name=\"files\"; filename=\"notes.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nhello\r\n--matrix--\r\n";
+        all.add(new Endpoint("POST", "/api/v1/rulesets/drafts", multipart, notATable, authors));
+        all.add(new Endpoint("GET", "/api/v1/rulesets/drafts", null, null, readers));
+        all.add(new Endpoint("GET", "/api/v1/rulesets/drafts/999999", null, null, readers));
+        all.add(new Endpoint("POST", "/api/v1/rulesets/drafts/999999/files", multipart, notATable, authors));
+        all.add(new Endpoint("POST", "/api/v1/rulesets/drafts/999999/approve", null, null, Set.of(Roles.APPROVER)));
+        all.add(new Endpoint("POST", "/api/v1/rulesets/drafts/999999/reject", null, null,
+                Set.of(Roles.APPROVER, Roles.ANALYST, Roles.DEVELOPER)));
+        all.add(new Endpoint("POST", "/api/v1/rulesets/drafts/999999/activate", null, null, Set.of(Roles.APPROVER)));
+        all.add(new Endpoint("POST", "/api/v1/rulesets/0123456789abcdef/activate", null, null, Set.of(Roles.APPROVER)));
+        all.add(new Endpoint("GET", "/api/v1/rulesets/events", null, null, readers));
         // A run that passes the access check is refused for its shard (400): the matrix starts no run.
         all.add(new Endpoint("POST", "/api/v1/portfolio/runs", json, "{\"shard\":\"9/2\"}", Set.of(Roles.BATCH)));
         all.add(new Endpoint("GET", "/api/v1/portfolio/runs", null, null, Set.of(Roles.BATCH, Roles.SERVICER, Roles.AUDITOR)));
