@@ -1,5 +1,6 @@
 package org.autocollections.validation;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.autocollections.ruleset.RulesetProblem;
@@ -58,6 +59,7 @@ public record Finding(Severity severity, Kind kind, String file, String sheet, I
         return new Finding(severity, kind, file, null, null, null, null, message);
     }
 
+    @JsonIgnore
     public boolean isError() {
         return severity == Severity.ERROR;
     }
