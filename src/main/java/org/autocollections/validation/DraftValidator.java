@@ -71,8 +71,9 @@ public final class DraftValidator {
             PolicyFile base = baseByName.get(namesake(file.path()));
             if (base == null) {
                 findings.add(Finding.inFile(codeChange, Finding.Kind.UNKNOWN_TABLE, file.path(), "the active ruleset has "
-                        + "no table of this name, so its header rows cannot be checked against anything: only a developer "
-                        + "may add a table (to replace one, give the file the same name as the table it replaces)"));
+                        + "no table of this name, so its header rows cannot be checked against anything: " + (developer
+                                ? "review them as new code"
+                                : "only a developer may add a table (to replace one, give the file the same name as the table it replaces)")));
             } else {
                 layouts(base).ifPresent(theirs -> findings.addAll(new HeaderGuard().compare(file.path(), upload.get(), theirs, codeChange)));
             }

@@ -23,17 +23,19 @@ final class HeaderGuard {
 
     private static final String NOTES = "Notes";
     private static final String[] ROW_NAMES = {"the table's name", "the column type", "the pattern", "the column's code"};
-    private static final String CODE = " This row is part of the table's code, which only a developer may change.";
+    private static final String ANALYST = " This is part of the table's code, which only a developer may change.";
+    private static final String DEVELOPER = " This is part of the table's code: check that the change is meant.";
 
     List<Finding> compare(String file, List<SheetLayout> upload, List<SheetLayout> base, Severity severity) {
+        String code = note(severity);
         List<Finding> findings = new ArrayList<>();
         for (int s = 0; s < Math.max(upload.size(), base.size()); s++) {
             if (s >= base.size()) {
                 findings.add(new Finding(severity, Finding.Kind.HEADER_CHANGED, file, upload.get(s).sheet(), null, null, null,
-                        "this sheet adds tables the active version does not have." + CODE));
+                        "this sheet adds tables the active version does not have." + code));
             } else if (s >= upload.size()) {
                 findings.add(Finding.inFile(severity, Finding.Kind.HEADER_CHANGED, file, "the tables of the active version's "
-                        + "sheet '" + base.get(s).sheet() + "' are missing." + CODE));
+                        + "sheet '" + base.get(s).sheet() + "' are missing." + code));
             } else {
                 new SheetComparison(file, upload.get(s), base.get(s), severity, findings).run();
             }
@@ -41,9 +43,14 @@ final class HeaderGuard {
         return findings;
     }
 
+    static String note(Severity severity) {
+        return severity == Severity.ERROR ? ANALYST : DEVELOPER;
+    }
+
     private record SheetComparison(String file, SheetLayout upload, SheetLayout base, Severity severity, List<Finding> findings) {
 
         void run() {
+            String code = note(severity);
             compareSettings();
             List<SheetLayout.Table> mine = upload.tables();
             List<SheetLayout.Table> theirs = base.tables();
@@ -51,10 +58,10 @@ final class HeaderGuard {
                 if (t >= theirs.size()) {
                     SheetLayout.Table added = mine.get(t);
                     at(severity, Finding.Kind.HEADER_CHANGED, added.nameRow(), added.startColumn(),
-                            "table '" + added.name() + "' is new: the active version has no such table here." + CODE);
+                            "table '" + added.name() + "' is new: the active version has no such table here." + code);
                 } else if (t >= mine.size()) {
                     findings.add(new Finding(severity, Finding.Kind.HEADER_CHANGED, file, upload.sheet(), null, null, null,
-                            "table '" + theirs.get(t).name() + "' of the active version is missing." + CODE));
+                            "table '" + theirs.get(t).name() + "' of the active version is missing." + code));
                 } else {
                     compareTable(mine.get(t), theirs.get(t));
                 }
@@ -62,13 +69,14 @@ final class HeaderGuard {
         }
 
         private void compareSettings() {
+            String code = note(severity);
             List<SheetLayout.SettingsRow> mine = codeSettings(upload);
             List<SheetLayout.SettingsRow> theirs = codeSettings(base);
             for (int i = 0; i < Math.max(mine.size(), theirs.size()); i++) {
                 if (i >= mine.size()) {
                     findings.add(new Finding(severity, Finding.Kind.HEADER_CHANGED, file, upload.sheet(), null, null, null,
                             "the settings row '" + String.join(" ", theirs.get(i).cells().values())
-                                    + "' of the active version is missing." + CODE));
+                                    + "' of the active version is missing." + code));
                     continue;
                 }
                 NavigableMap<Integer, String> now = mine.get(i).cells();
@@ -77,7 +85,7 @@ final class HeaderGuard {
                 if (column != null) {
                     at(severity, Finding.Kind.HEADER_CHANGED, mine.get(i).row(), column, "the settings row reads '"
                             + String.join(" ", now.values()) + "' but the active version's reads '"
-                            + String.join(" ", was.values()) + "'." + CODE);
+                            + String.join(" ", was.values()) + "'." + code);
                 }
             }
         }
@@ -87,9 +95,10 @@ final class HeaderGuard {
         }
 
         private void compareTable(SheetLayout.Table mine, SheetLayout.Table theirs) {
+            String code = note(severity);
             if (!mine.name().equals(theirs.name())) {
                 at(severity, Finding.Kind.HEADER_CHANGED, mine.nameRow(), mine.startColumn(), ROW_NAMES[0] + " was '"
-                        + theirs.name() + "' and is now '" + mine.name() + "'." + CODE);
+                        + theirs.name() + "' and is now '" + mine.name() + "'." + code);
             }
             for (int offset = SheetLayout.KEYWORD_ROW; offset <= SheetLayout.TITLE_ROW; offset++) {
                 boolean merges = offset == SheetLayout.PATTERN_ROW;
@@ -108,7 +117,7 @@ final class HeaderGuard {
                                 + quoted(b) + " and is now " + quoted(a) + ": check that the column still means what its title says");
                     } else {
                         at(severity, Finding.Kind.HEADER_CHANGED, row, absolute, ROW_NAMES[offset] + " was "
-                                + quoted(plain(b)) + " and is now " + quoted(plain(a)) + describeMerge(a, b) + "." + CODE);
+                                + quoted(plain(b)) + " and is now " + quoted(plain(a)) + describeMerge(a, b) + "." + code);
                     }
                 }
             }
