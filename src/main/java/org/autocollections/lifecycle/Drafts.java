@@ -28,6 +28,7 @@ import org.autocollections.ruleset.RulesetProblem;
 import org.autocollections.tables.TableFormat;
 import org.autocollections.validation.DraftValidator;
 import org.autocollections.validation.Finding;
+import org.autocollections.validation.Validation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -295,7 +296,7 @@ public class Drafts {
 
     private Checked check(List<PolicyFile> draftFiles, String baseVersion, Set<String> uploaded, Actor actor) {
         List<PolicyFile> baseFiles = baseVersion == null ? List.of() : archive.files(baseVersion);
-        DraftValidator.Validation validation = validator.validate(draftFiles, baseFiles, uploaded, actor.developer(),
+        Validation validation = validator.validate(draftFiles, baseFiles, uploaded, actor.developer(),
                 config.model(), clock.instant());
         if (validation.ruleset() != null) {
             archive.keepCompiled(validation.ruleset()); // simulations and regressions ask for it by version next
