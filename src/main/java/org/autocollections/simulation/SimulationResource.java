@@ -64,7 +64,8 @@ public class SimulationResource {
             @Schema(description = "The version to compare it with; by default the active one.") String baseline,
             @Schema(description = "Decide a deterministic sample of this many stored cases; by default all of them.",
                     example = "10000") Integer sample,
-            @Schema(description = "The instant both rulesets decide every case as of; by default now.") OffsetDateTime asOf) {
+            @Schema(description = "The instant both rulesets decide every case as of; by default now.") OffsetDateTime asOf,
+            @Schema(description = "Cases per chunk (and per commit), 1-5000; by default 500.") Integer chunkSize) {
     }
 
     @POST
@@ -74,14 +75,18 @@ public class SimulationResource {
                     + "background; answers 202 at once with the simulation's status. Nothing is recorded as a decision. "
                     + "One simulation runs at a time: 409 while another runs.")
     public Response start(StartRequest request) throws Exception {
-        StartRequest r = request == null ? new StartRequest(null, null, null, null) : request;
+        StartRequest r = request == null ? new StartRequest(null, null, null, null, null) : request;
         if (r.sample() != null && (r.sample() < 1 || r.sample() > MAX_SAMPLE)) {
             throw new InvalidRequestException("sample", "must be between 1 and " + MAX_SAMPLE);
+        }
+        if (r.chunkSize() != null && (r.chunkSize() < 1 || r.chunkSize() > 5000)) {
+            throw new InvalidRequestException("chunkSize", "must be between 1 and 5000");
         }
         Ruleset candidate = versions.require("candidate", r.candidate(), false);
         Ruleset baseline = versions.require("baseline", r.baseline(), true);
         SimulationSpec spec = new SimulationSpec(candidate, baseline,
                 r.asOf() == null ? clock.instant() : r.asOf().toInstant(), r.sample(),
+                r.chunkSize() == null ? 0 : r.chunkSize(),
                 identity.isAnonymous() ? null : identity.getPrincipal().getName());
         Simulation simulation = runner.start(spec);
         return Response.accepted(status(simulation.simulationId))

@@ -125,6 +125,7 @@ public class SimulationRunner {
         SimulationTally tally = new SimulationTally();
         try {
             OffsetDateTime asOf = spec.asOf().atOffset(ZoneOffset.UTC);
+            int chunkSize = spec.chunkSize() > 0 ? spec.chunkSize() : this.chunkSize;
             ChunkReader reader = spec.sample() == null
                     ? new StoredCaseReader(dataSource, json, Shard.WHOLE, chunkSize, null, asOf)
                     : StoredCaseReader.only(dataSource, json, CaseSample.of(dataSource, spec.sample()), chunkSize, asOf);
