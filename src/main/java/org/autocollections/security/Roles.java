@@ -5,7 +5,8 @@ package org.autocollections.security;
  * <ul>
  * <li>{@link #SERVICER}: the loan-servicing system and its collectors: decide, store cases, log contacts and the rest
  * of the history, read work lists.</li>
- * <li>{@link #ANALYST}: risk analysts: read rulesets and their history (drafts, validation and simulation as they come).</li>
+ * <li>{@link #ANALYST}: risk analysts: read rulesets and their history; simulate and regression-test a candidate
+ * ruleset (drafts and validation as they come).</li>
  * <li>{@link #APPROVER}: activates a ruleset (reload, and approval and rollback as they come).</li>
  * <li>{@link #AUDITOR}: reads decision records, which hold the borrower's personal data, and replays them; reads the
  * ruleset history.</li>
