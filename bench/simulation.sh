@@ -49,6 +49,9 @@ cp "$ROOT/decision-tables/overdue-buckets.drl.csv" decision-tables/
 curl -sf -X POST -H "Authorization: Bearer $APPROVER" "$base/api/v1/rulesets/reload" >/dev/null
 echo "portfolio: $COUNT cases, $(nproc) cores, $HEAP; baseline $shipped, candidate $candidate"
 
+# The service's own CPU time over the simulation: a figure that holds when other work shares the machine.
+cpu() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
+cpu_before=$(cpu)
 id=$(curl -sf -X POST -H "Authorization: Bearer $ANALYST" -H 'Content-Type: application/json' \
   -d "{\"candidate\":\"$candidate\",\"asOf\":\"2026-11-29T02:00:00Z\"}" "$base/api/v1/rulesets/simulations" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["simulationId"])')
@@ -57,13 +60,17 @@ while :; do
   python3 -c 'import json,sys; sys.exit(0 if json.load(open("status.json"))["status"] != "RUNNING" else 1)' status.json && break
   sleep 2
 done
+cpu_after=$(cpu)
 curl -sf -H "Authorization: Bearer $ANALYST" "$base/api/v1/rulesets/simulations/$id/changes?format=csv" >changes.csv
-python3 - <<'PY'
-import json
+CPU_SECONDS=$(python3 -c "import os; print(($cpu_after - $cpu_before) / os.sysconf('SC_CLK_TCK'))") python3 - <<'PY'
+import json, os
 s = json.load(open("status.json"))
+cpu = float(os.environ["CPU_SECONDS"])
 r = s.get("report") or {}
 d = s["durationSeconds"]
 print(f"{s['status']}: {s['done']:,} cases ({2 * s['done']:,} decisions) in {d:.1f} s: {s['done'] / d:,.0f} cases/s; "
-      f"{r.get('changed', 0):,} changed, {r.get('failed', 0)} failed")
+      f"{r.get('changed', 0):,} changed, {r.get('failed', 0)} failed; service CPU {cpu:.1f} s, "
+      f"{cpu * 1e6 / max(1, s['done']):,.0f} µs per case ({cpu * 1e6 / max(1, 2 * s['done']):,.0f} per decision), "
+      f"{s['done'] / max(cpu, 1e-9):,.0f} cases per CPU-second; load average {os.getloadavg()[0]:.1f}")
 PY
 echo "changed cases: $(($(wc -l <changes.csv) - 1)) rows in $OUT/changes.csv"
