@@ -24,7 +24,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/api/v1/rulesets/regressions")
 @Tag(name = "Ruleset simulations")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.ANALYST, Roles.APPROVER })
+@RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.DEVELOPER })
 public class RegressionResource {
 
     @Inject

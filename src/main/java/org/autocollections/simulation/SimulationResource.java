@@ -34,7 +34,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Path("/api/v1/rulesets/simulations")
 @Tag(name = "Ruleset simulations")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.ANALYST, Roles.APPROVER })
+@RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.DEVELOPER })
 public class SimulationResource {
 
     private static final int MAX_SAMPLE = 10_000_000;
