@@ -27,4 +27,13 @@ public final class QueryParameters {
         }
         return number.intValue();
     }
+
+    /** The {@code limit} query parameter of a list: a whole number from 1 to {@code max}, or {@code absent}. */
+    public static int limit(String value, int absent, int max) {
+        int limit = whole("limit", value, absent);
+        if (limit < 1 || limit > max) {
+            throw new InvalidRequestException("limit", "must be between 1 and " + max);
+        }
+        return limit;
+    }
 }

@@ -86,10 +86,7 @@ public class RulesetResource {
     @Path("/activations")
     @Operation(summary = "Ruleset activations, newest first", description = "Which version served from when.")
     public List<ActivationView> activations(@QueryParam("limit") String limitParameter) {
-        int limit = QueryParameters.whole("limit", limitParameter, 50);
-        if (limit < 1 || limit > 1000) {
-            throw new InvalidRequestException("limit", "must be between 1 and 1000");
-        }
+        int limit = QueryParameters.limit(limitParameter, 50, 1000);
         List<RulesetActivation> rows = RulesetActivation.findAll(Sort.descending("activatedAt", "id"))
                 .page(Page.ofSize(limit)).list();
         return rows.stream().map(a -> new ActivationView(a.version, a.digest, a.activatedAt, a.origin, a.ruleModel,
@@ -130,10 +127,7 @@ public class RulesetResource {
     @Operation(summary = "The lifecycle's audit trail, newest first",
             description = "Every change of a draft's status: who, when, from and to which status, and the note.")
     public List<LifecycleEventView> events(@QueryParam("limit") String limitParameter) {
-        int limit = QueryParameters.whole("limit", limitParameter, 100);
-        if (limit < 1 || limit > 1000) {
-            throw new InvalidRequestException("limit", "must be between 1 and 1000");
-        }
+        int limit = QueryParameters.limit(limitParameter, 100, 1000);
         return RulesetEvent.<RulesetEvent>findAll(Sort.descending("id")).page(Page.ofSize(limit)).list().stream()
                 .map(e -> new LifecycleEventView(e.draftId, e.version, e.fromStatus, e.toStatus, e.actor, e.at, e.note))
                 .toList();

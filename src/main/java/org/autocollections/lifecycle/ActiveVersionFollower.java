@@ -42,16 +42,11 @@ public class ActiveVersionFollower {
 
     /** Activates here the version the database names active, if it differs. Returns whether it did. */
     public boolean follow() {
-        Optional<String> recorded = QuarkusTransaction.requiringNew().call(() -> Draft.<Draft>find("status = ?1 order by updatedAt desc",
-                DraftStatus.ACTIVE).firstResultOptional().map(d -> d.version));
-        if (recorded.isEmpty()) {
-            return false;
-        }
-        boolean followed = active.follow(recorded.get(), () -> build(recorded.get()));
-        if (followed) {
-            LOG.infof("Now serving version %s, activated by another replica", recorded.get());
-        }
-        return followed;
+        Optional<String> followed = active.follow(() -> QuarkusTransaction.requiringNew().call(() -> Draft.<Draft>find(
+                "status = ?1 order by updatedAt desc", DraftStatus.ACTIVE).firstResultOptional().map(d -> d.version)),
+                this::build);
+        followed.ifPresent(v -> LOG.infof("Now serving version %s, activated by another replica", v));
+        return followed.isPresent();
     }
 
     private Optional<Ruleset> build(String version) {

@@ -1,7 +1,6 @@
 package org.autocollections.lifecycle;
 
 import java.io.Serializable;
-import java.util.Base64;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
@@ -54,7 +53,7 @@ public class DraftFile extends PanacheEntityBase {
     public String content;
 
     PolicyFile toPolicyFile() {
-        return new PolicyFile(path, Base64.getDecoder().decode(content));
+        return PolicyFile.fromBase64(path, content);
     }
 
     static DraftFile of(long draftId, PolicyFile file, boolean uploaded) {
@@ -63,7 +62,7 @@ public class DraftFile extends PanacheEntityBase {
         row.path = file.path();
         row.sha256 = file.sha256();
         row.uploaded = uploaded;
-        row.content = Base64.getEncoder().encodeToString(file.content());
+        row.content = file.base64();
         return row;
     }
 }

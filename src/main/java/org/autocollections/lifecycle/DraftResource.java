@@ -95,10 +95,7 @@ public class DraftResource {
     @Operation(summary = "Drafts and versions, newest first", description = "Every version enters as a draft, so this "
             + "lists the active version, the retired ones and the open drafts. Filter with ?status=VALIDATED.")
     public List<DraftSummary> list(@QueryParam("status") String status, @QueryParam("limit") String limitParameter) {
-        int limit = QueryParameters.whole("limit", limitParameter, 100);
-        if (limit < 1 || limit > 1000) {
-            throw new InvalidRequestException("limit", "must be between 1 and 1000");
-        }
+        int limit = QueryParameters.limit(limitParameter, 100, 1000);
         List<Draft> rows;
         if (status == null || status.isBlank()) {
             rows = Draft.findAll(Sort.descending("id")).page(Page.ofSize(limit)).list();

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** RFC 7386 JSON merge patch, as the corpus files write their variations of a base case. */
-final class JsonMergePatch {
+public final class JsonMergePatch {
 
     private JsonMergePatch() {
     }
 
     /** Objects merge, null removes, anything else replaces. The target is changed in place when it is an object. */
-    static JsonNode apply(JsonNode target, JsonNode patch) {
+    public static JsonNode apply(JsonNode target, JsonNode patch) {
         if (!patch.isObject()) {
             return patch;
         }

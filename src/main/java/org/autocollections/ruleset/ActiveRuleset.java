@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -133,21 +134,22 @@ public class ActiveRuleset {
     }
 
     /**
-     * Makes {@code version} active unless it already is, checked under the same lock as every activation, so a
-     * replica following another one never activates a version twice or undoes a newer local activation.
+     * Makes the version the database names active here, unless it already serves. The database is read under the
+     * same lock as every activation: read before it, a reload finishing meanwhile would be undone by a stale answer.
      */
-    public synchronized boolean follow(String version, Supplier<Optional<Ruleset>> build) {
+    public synchronized Optional<String> follow(Supplier<Optional<String>> recorded, Function<String, Optional<Ruleset>> build) {
+        Optional<String> version = recorded.get();
         Ruleset serving = current.get();
-        if (serving != null && serving.version().equals(version)) {
-            return false;
+        if (version.isEmpty() || (serving != null && serving.version().equals(version.get()))) {
+            return Optional.empty();
         }
-        Optional<Ruleset> next = build.get();
+        Optional<Ruleset> next = build.apply(version.get());
         if (next.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
-        activate(next.get(), "following version " + version + ", activated by another replica", () -> {
+        activate(next.get(), "following version " + version.get() + ", activated by another replica", () -> {
         });
-        return true;
+        return version;
     }
 
     private RulesetSource source() {

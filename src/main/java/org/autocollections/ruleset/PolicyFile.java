@@ -23,6 +23,17 @@ public record PolicyFile(String path, byte[] content) {
         return TableFormat.of(path).isPresent();
     }
 
+    /**
+     * The content as base64, as the database keeps files: one text column type serves H2 and PostgreSQL alike.
+     */
+    public String base64() {
+        return java.util.Base64.getEncoder().encodeToString(content);
+    }
+
+    public static PolicyFile fromBase64(String path, String base64) {
+        return new PolicyFile(path, java.util.Base64.getDecoder().decode(base64));
+    }
+
     public String text() {
         return new String(content, StandardCharsets.UTF_8);
     }

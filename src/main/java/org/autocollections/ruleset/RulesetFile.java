@@ -1,7 +1,6 @@
 package org.autocollections.ruleset;
 
 import java.io.Serializable;
-import java.util.Base64;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -48,7 +47,7 @@ public class RulesetFile extends PanacheEntityBase {
     public String content;
 
     PolicyFile toPolicyFile() {
-        return new PolicyFile(path, Base64.getDecoder().decode(content));
+        return PolicyFile.fromBase64(path, content);
     }
 
     static RulesetFile of(String version, PolicyFile file) {
@@ -56,7 +55,7 @@ public class RulesetFile extends PanacheEntityBase {
         row.version = version;
         row.path = file.path();
         row.sha256 = file.sha256();
-        row.content = Base64.getEncoder().encodeToString(file.content());
+        row.content = file.base64();
         return row;
     }
 }

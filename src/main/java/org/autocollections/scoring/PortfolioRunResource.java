@@ -89,10 +89,7 @@ public class PortfolioRunResource {
     @GET
     @Operation(summary = "The latest runs, newest first")
     public List<RunStatus> recent(@QueryParam("limit") String limitParameter) {
-        int limit = QueryParameters.whole("limit", limitParameter, 20);
-        if (limit < 1 || limit > 500) {
-            throw new InvalidRequestException("limit", "must be between 1 and 500");
-        }
+        int limit = QueryParameters.limit(limitParameter, 20, 500);
         return store.recent(limit).stream().map(run -> RunStatus.of(run, store.shards(run.runId))).toList();
     }
 

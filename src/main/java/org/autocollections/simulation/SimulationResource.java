@@ -96,10 +96,7 @@ public class SimulationResource {
     @GET
     @Operation(summary = "The latest simulations, newest first (without their reports)")
     public List<SimulationStatus> recent(@QueryParam("limit") String limitParameter) {
-        int limit = QueryParameters.whole("limit", limitParameter, 20);
-        if (limit < 1 || limit > 500) {
-            throw new InvalidRequestException("limit", "must be between 1 and 500");
-        }
+        int limit = QueryParameters.limit(limitParameter, 20, 500);
         return store.recent(limit).stream().map(runner::settle)
                 .map(s -> SimulationStatus.of(s, runner.progress(s.simulationId), null)).toList();
     }

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
+import org.autocollections.regression.JsonMergePatch;
 import org.autocollections.ruleset.ActiveRuleset;
 import org.autocollections.ruleset.Ruleset;
 import org.junit.jupiter.api.DynamicTest;
@@ -110,26 +111,10 @@ class GoldenCorpusTest {
         }
         try {
             JsonNode base = JSON.readTree(Path.of(spec.path("base").asText()).toFile());
-            return merge(base.deepCopy(), spec.path("merge"));
+            return JsonMergePatch.apply(base.deepCopy(), spec.path("merge"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** RFC 7386 JSON merge patch: objects merge, null removes, anything else replaces. */
-    static JsonNode merge(JsonNode target, JsonNode patch) {
-        if (!patch.isObject()) {
-            return patch;
-        }
-        ObjectNode result = target != null && target.isObject() ? (ObjectNode) target : JSON.createObjectNode();
-        patch.fields().forEachRemaining(e -> {
-            if (e.getValue().isNull()) {
-                result.remove(e.getKey());
-            } else {
-                result.set(e.getKey(), merge(result.get(e.getKey()), e.getValue()));
-            }
-        });
-        return result;
     }
 
     static Set<String> allSources(Ruleset ruleset) {
