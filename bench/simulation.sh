@@ -29,7 +29,8 @@ cp -r "$ROOT/rules" "$ROOT/decision-tables" .
 threads=()
 [[ -n "${THREADS:-}" ]] && threads=("-Dcollections.simulation.threads=$THREADS")
 # shellcheck disable=SC2086
-java $HEAP "${threads[@]}" -Dquarkus.http.port="$PORT" -jar "$JAR" >service.log 2>&1 &
+# Watch mode off: the edits below would otherwise make drafts, compiled in the background during the measurement.
+java $HEAP "${threads[@]}" -Dcollections.policy.watch=off -Dquarkus.http.port="$PORT" -jar "$JAR" >service.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 base="http://127.0.0.1:$PORT"
