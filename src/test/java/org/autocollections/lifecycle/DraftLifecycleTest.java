@@ -158,6 +158,16 @@ class DraftLifecycleTest {
         given().header("Authorization", APPROVER).post("/api/v1/rulesets/0123456789abcdef/activate").then().statusCode(404);
     }
 
+    @Test
+    void anUploadOverTheBodyLimitIsRefusedAndNothingIsStored() {
+        int before = given().get("/api/v1/rulesets/drafts").then().extract().jsonPath().getList("id").size();
+        byte[] huge = new byte[5 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'x');
+        given().header("Authorization", ANALYST).multiPart("files", PENALTY, huge, "text/csv")
+                .post("/api/v1/rulesets/drafts").then().statusCode(413); // sent chunked: the HTTP layer's own refusal
+        assertThat(given().get("/api/v1/rulesets/drafts").then().extract().jsonPath().getList("id")).hasSize(before);
+    }
+
     private static long draftOf(String version) {
         return given().get("/api/v1/rulesets/drafts?status=VALIDATED").then().statusCode(200).extract().jsonPath()
                 .getLong("find { it.version == '" + version + "' }.id");
