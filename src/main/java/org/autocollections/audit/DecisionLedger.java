@@ -132,10 +132,27 @@ public class DecisionLedger {
         try {
             return work.get();
         } catch (RuntimeException e) {
-            if (isUnavailable(e)) {
+            if (isUnavailable(e) || rolledBackWhileDatabaseAway(e)) {
                 throw new DatabaseUnavailableException(e);
             }
             throw e;
+        }
+    }
+
+    /**
+     * A connection lost while the commit flushes the last statements rolls the transaction back, and the transaction
+     * manager reports only the rollback, without the connection error among its causes. The database is asked
+     * directly: if it does not answer, the failure was its absence, not a fault of the request.
+     */
+    private static boolean rolledBackWhileDatabaseAway(RuntimeException e) {
+        if (!SqlFailures.any(e, t -> t instanceof jakarta.transaction.RollbackException)) {
+            return false;
+        }
+        try (java.sql.Connection probe = io.quarkus.arc.Arc.container().instance(io.agroal.api.AgroalDataSource.class)
+                .get().getConnection()) {
+            return !probe.isValid(2);
+        } catch (java.sql.SQLException | RuntimeException unreachable) {
+            return true;
         }
     }
 
