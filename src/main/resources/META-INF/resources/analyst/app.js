@@ -88,6 +88,7 @@ const state = {
   uploadFiles: [],
   reviseFiles: [],
   poll: null,          // {id, timer}
+  decision: null,      // the last decision shown, and its case
   missing: { simulation: false, regression: false, tables: false },
 };
 
@@ -384,6 +385,7 @@ function renderActive() {
   const a = state.active;
   const draft = state.versions.find(v => v.status === 'ACTIVE' && v.version === a.version);
   banner.dataset.version = a.version;
+  renderDecidedBy();
   $('active-text').replaceChildren(
     'Version ', h('code', { test: 'active-version-id' }, shortVersion(a.version)),
     draft ? ` (#${draft.id}, by ${draft.author})` : '',
@@ -500,10 +502,11 @@ function renderDetails(view) {
 function renderSteps(d) {
   const order = ['DRAFT', 'VALIDATED', 'APPROVED', 'ACTIVE'];
   const reached = d.status === 'RETIRED' ? 4 : d.status === 'REJECTED' ? -1 : order.indexOf(d.status);
-  const labels = ['Uploaded', 'Checks passed', 'Approved', 'In force'];
+  const labels = ['Uploaded', d.status === 'DRAFT' ? 'Checks: errors to fix' : 'Checks passed', 'Approved', 'In force'];
   const steps = labels.map((label, i) => h('li', {
-    class: i < reached || (i === reached && d.status !== 'DRAFT') || (i === 0 && reached >= 0) ? 'done'
-      : i === reached + 1 || (i === 1 && d.status === 'DRAFT') ? 'next' : '',
+    class: d.status === 'DRAFT' && i === 1 ? 'failed'
+      : i < reached || (i === reached && d.status !== 'DRAFT') || (i === 0 && reached >= 0) ? 'done'
+        : i === reached + 1 ? 'next' : '',
   }, label));
   const list = h('ol', { class: 'stepper' }, ...steps);
   if (d.status === 'REJECTED') list.append(h('li', { class: 'stopped' }, 'Rejected'));
@@ -1035,6 +1038,7 @@ function source(src) {
 }
 
 function renderDecision(d, request) {
+  state.decision = { d, request };
   const currency = request?.loan?.currency ?? 'CNY';
   const fact = (label, v, test) => h('div', { class: 'fact', test }, h('dt', {}, label), h('dd', {}, v ?? '–'));
   const na = d.nextAction ?? {};
@@ -1060,11 +1064,12 @@ function renderDecision(d, request) {
     fact('Contact by', words(c.channel), 'decision-contact'),
     fact('Script', c.scriptId),
     fact('Next contact from', c.earliestNextContact ? when(c.earliestNextContact) : null),
-    fact('Attempts left', c.attemptsLeftToday != null || c.attemptsLeftThisWeek != null
-      ? `${c.attemptsLeftToday ?? '–'} today, ${c.attemptsLeftThisWeek ?? '–'} this week` : null),
+    fact('Attempts left', [c.attemptsLeftToday != null ? `${c.attemptsLeftToday} today` : null,
+      c.attemptsLeftThisWeek != null ? `${c.attemptsLeftThisWeek} this week` : null].filter(Boolean).join(', ') || null),
     fact('Legal step', words(l.stage)),
     fact('Limitation ends', l.limitationExpiresOn ? day(l.limitationExpiresOn) : null),
-    fact('Repayment plan', p ? (p.eligible ? (p.options ?? []).map(x => words(x.type)).join(', ') || 'eligible' : 'not offered') : null));
+    fact('Repayment plan', p ? (p.eligible ? [...new Set((p.options ?? []).map(x => words(x.type)))].join(', ') || 'eligible'
+      : 'not offered') : null));
   const reasons = h('table', { class: 'reasons', test: 'decision-reasons' },
     h('thead', {}, h('tr', {}, h('th', {}, 'Area'), h('th', {}, 'Why'), h('th', {}, 'Rule'), h('th', {}, 'Where it is written'))),
     h('tbody', {}, ...(d.reasons ?? []).map(x => h('tr', { test: 'decision-reason', data: { code: x.code ?? '' } },
@@ -1072,13 +1077,22 @@ function renderDecision(d, request) {
       h('td', {}, x.message ?? x.text ?? '', h('div', { class: 'muted code' }, x.code ?? '')),
       h('td', {}, x.rule ?? ''),
       h('td', { class: 'source' }, source(x.source))))));
-  const isActive = state.active && state.active.version === d.rulesetVersion;
-  const version = h('p', { class: 'decided-by', test: 'decision-version', data: { version: d.rulesetVersion ?? '' } },
-    'Decided by ruleset version ', h('code', {}, shortVersion(d.rulesetVersion)),
-    isActive ? ' (the version in force)' : '',
-    d.asOf ? ` as of ${when(d.asOf)}` : '',
-    ` · ${(d.rulesFired ?? []).length} rules fired`);
+  const version = h('p', { class: 'decided-by', test: 'decision-version', data: { version: d.rulesetVersion ?? '' } });
   $('decision').replaceChildren(headline, facts, h('h4', {}, 'Reasons'), reasons, version);
+  renderDecidedBy();
+}
+
+function renderDecidedBy() {
+  const target = document.querySelector('[data-test=decision-version]');
+  if (!target || !state.decision) return;
+  const d = state.decision.d;
+  const draft = state.versions.find(v => v.version === d.rulesetVersion);
+  const inForce = state.active && state.active.version === d.rulesetVersion;
+  target.replaceChildren('Decided by ruleset version ', h('code', {}, shortVersion(d.rulesetVersion)),
+    draft ? ` (#${draft.id})` : '',
+    inForce ? ', the version in force' : state.active ? ', no longer in force' : '',
+    d.asOf ? `, as of ${when(d.asOf)}` : '',
+    ` · ${(d.rulesFired ?? []).length} rules fired`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

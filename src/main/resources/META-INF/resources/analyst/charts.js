@@ -22,9 +22,13 @@ function niceMax(value) {
  * Grouped bars, before (grey) and after (blue), one group per category.
  * rows: [{key, before, after}]; returns an <svg> element.
  */
-export function groupedBars(title, rows, { width = 460, format = n => n.toLocaleString() } = {}) {
-  const height = 210;
-  const margin = { top: 30, right: 10, bottom: 42, left: 48 };
+export function groupedBars(title, rows, { width = 340, format = n => n.toLocaleString() } = {}) {
+  const plotWidth = width - 58;
+  const group0 = plotWidth / Math.max(1, rows.length);
+  // long labels are turned, so that neighbours do not run into each other
+  const turn = rows.some(r => r.key.length * 6.2 > group0 - 4);
+  const height = turn ? 240 : 210;
+  const margin = { top: 30, right: 10, bottom: turn ? 72 : 40, left: 48 };
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;
   const max = niceMax(Math.max(0, ...rows.flatMap(r => [r.before, r.after])));
@@ -33,7 +37,7 @@ export function groupedBars(title, rows, { width = 460, format = n => n.toLocale
   svg.appendChild(el('title', {}, title));
   svg.appendChild(el('text', { x: 0, y: 14, class: 'chart-title' }, title));
   // legend
-  const legend = el('g', { transform: `translate(${width - 150}, 4)` });
+  const legend = el('g', { transform: `translate(${width - 120}, 4)` });
   legend.appendChild(el('rect', { x: 0, y: 2, width: 10, height: 10, class: 'bar-before' }));
   legend.appendChild(el('text', { x: 14, y: 11, class: 'chart-legend' }, 'before'));
   legend.appendChild(el('rect', { x: 66, y: 2, width: 10, height: 10, class: 'bar-after' }));
@@ -61,10 +65,10 @@ export function groupedBars(title, rows, { width = 460, format = n => n.toLocale
       rect.appendChild(el('title', {}, `${r.key} ${which}: ${format(r[which])}`));
       plot.appendChild(rect);
     }
-    const label = r.key.length > 14 ? r.key.slice(0, 13) + '…' : r.key;
+    const label = r.key.length > 18 ? r.key.slice(0, 17) + '…' : r.key;
     const text = el('text', { x: i * group + group / 2, y: plotH + 14, class: 'tick', 'text-anchor': 'middle' }, label);
-    if (rows.length > 5) {
-      text.setAttribute('transform', `rotate(-20 ${i * group + group / 2} ${plotH + 14})`);
+    if (turn) {
+      text.setAttribute('transform', `rotate(-35 ${i * group + group / 2} ${plotH + 14})`);
       text.setAttribute('text-anchor', 'end');
     }
     plot.appendChild(text);
