@@ -640,7 +640,7 @@ function renderHistory(events) {
   }
   target.replaceChildren(...events.map(e => h('li', { test: 'history-event', data: { to: e.to } },
     h('span', { class: 'when' }, when(e.at)),
-    h('span', { class: 'what' }, e.from ? [badge(e.from), ' → '] : 'created as ', badge(e.to)),
+    h('span', { class: 'what' }, !e.from ? 'created as ' : e.from === e.to ? 'revised, still ' : [badge(e.from), ' → '], badge(e.to)),
     h('span', { class: 'who' }, e.actor === 'validation' ? 'by the automatic checks' : `by ${e.actor}`),
     e.note ? h('span', { class: 'event-note' }, e.note) : null)));
 }

@@ -174,6 +174,7 @@ class AnalystPageTest {
         assertThat(find("approve").isEnabled()).isFalse();
         assertThat(find("why-approve").getText()).contains("approver");
         assertThat(find("activate").isEnabled()).isFalse();
+        elementShot("actions", "04-four-eyes");
 
         // 5. she tries it out: regression cases, then a simulation on a sample of the stored cases
         click("regression-run");
@@ -240,6 +241,7 @@ class AnalystPageTest {
         wait.until(ExpectedConditions.attributeToBe(test("details-status"), "data-status", "ACTIVE"));
         assertThat(activeVersion()).isEqualTo(shipped);
         screenshot("09-rolled-back");
+        elementShot("versions", "09-versions");
     }
 
     private void signIn(String token, String name) {
