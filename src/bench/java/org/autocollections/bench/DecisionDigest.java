@@ -56,7 +56,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Writes every decision of a fixed set of cases, one JSON line each, so that two builds of the engine can be compared
- * byte for byte ({@code diff}): the golden corpus (src/test/resources/cases) and a number of seeded random cases.
+ * byte for byte ({@code diff}): the golden corpus (src/main/resources/corpus/cases) and a number of seeded random cases.
  * Each decision is written whole (conclusions, reasons with their sources, and every fired rule in firing order) but
  * for its decision id, which is random.
  *
@@ -141,7 +141,7 @@ public final class DecisionDigest {
 
     private static List<CollectionCase> corpus(ObjectMapper json) throws IOException {
         List<Path> files;
-        try (Stream<Path> list = Files.list(Path.of("src/test/resources/cases"))) {
+        try (Stream<Path> list = Files.list(Path.of("src/main/resources/corpus/cases"))) {
             files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         List<CollectionCase> cases = new ArrayList<>();

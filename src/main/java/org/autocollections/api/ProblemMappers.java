@@ -104,6 +104,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response notConvertible(org.autocollections.tables.TableConversionException e, UriInfo uri) {
+        return respond(Problem.of("table-not-convertible", "The table cannot be written in that format", 422,
+                e.file() + ": " + e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
     public Response fourEyes(org.autocollections.lifecycle.FourEyesException e, UriInfo uri) {
         return respond(Problem.of("four-eyes", "A second person must approve", 403, e.getMessage()), uri);
     }

@@ -28,6 +28,7 @@ import org.autocollections.ruleset.RulesetProblem;
 import org.autocollections.tables.TableFormat;
 import org.autocollections.validation.DraftValidator;
 import org.autocollections.validation.Finding;
+import org.autocollections.validation.Validation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,6 +53,7 @@ public class Drafts {
 
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,120}");
     static final String VALIDATION = "validation";
+    static final String WATCH = "watch";
 
     @Inject
     ActiveRuleset active;
@@ -74,10 +76,20 @@ public class Drafts {
     public Draft create(List<Upload> uploads, String note, Actor actor, Draft.Origin origin) {
         List<PolicyFile> files = accept(uploads, actor);
         Ruleset base = active.current();
-        List<PolicyFile> draftFiles = replace(base.sourceFiles(), files);
         Set<String> uploaded = new LinkedHashSet<>();
         files.forEach(f -> uploaded.add(f.path()));
-        Checked checked = check(draftFiles, base.version(), uploaded, actor);
+        return create(replace(base.sourceFiles(), files), uploaded, base.version(),
+                "uploaded " + String.join(", ", names(files)) + (note == null || note.isBlank() ? "" : ": " + note),
+                note, actor, origin);
+    }
+
+    /**
+     * A new draft holding exactly these files (the folders' content, for watch mode). {@code changed} are the files
+     * that differ from the active ruleset: they get the header guard, as uploads do.
+     */
+    public Draft create(List<PolicyFile> draftFiles, Set<String> changed, String baseVersion, String event, String note,
+            Actor actor, Draft.Origin origin) {
+        Checked checked = check(draftFiles, baseVersion, changed, actor);
         refuseDuplicate(checked.version(), null);
         Instant now = clock.instant();
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -89,12 +101,20 @@ public class Drafts {
             draft.status = DraftStatus.DRAFT;
             fill(draft, checked, now);
             draft.persist();
-            storeFiles(draft.id, draftFiles, uploaded);
-            RulesetEvent.of(draft, null, actor.name(), now, "uploaded " + String.join(", ", names(files))
-                    + (note == null || note.isBlank() ? "" : ": " + note)).persist();
+            storeFiles(draft.id, draftFiles, changed);
+            RulesetEvent.of(draft, null, actor.name(), now, event).persist();
             recordValidation(draft, checked, now);
             return draft;
         });
+    }
+
+    /** The draft holding exactly these files, if one is open or active: so a scan of unchanged folders makes none. */
+    public boolean isKnown(String version) {
+        if (active.current().version().equals(version)) {
+            return true;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> Draft.count("version = ?1 and status in ?2", version,
+                DraftStatus.OPEN) > 0);
     }
 
     /** New versions of some files of an open draft (the fix after a finding); validated again, approval reset. */
@@ -142,6 +162,23 @@ public class Drafts {
             draft.approvedBy = actor.name();
             draft.approvedAt = now;
             return move(draft, DraftStatus.APPROVED, actor.name(), now, note);
+        });
+    }
+
+    /**
+     * Approval given by configuration rather than by a person: only watch mode set to activate on a local machine
+     * does this, and the event says so.
+     */
+    Draft approveByConfiguration(long id, String reason) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Draft draft = locked(id);
+            if (draft.status != DraftStatus.VALIDATED) {
+                throw new LifecycleConflictException("Draft " + id + " is " + draft.status);
+            }
+            Instant now = clock.instant();
+            draft.approvedBy = WATCH;
+            draft.approvedAt = now;
+            return move(draft, DraftStatus.APPROVED, WATCH, now, reason);
         });
     }
 
@@ -259,7 +296,7 @@ public class Drafts {
 
     private Checked check(List<PolicyFile> draftFiles, String baseVersion, Set<String> uploaded, Actor actor) {
         List<PolicyFile> baseFiles = baseVersion == null ? List.of() : archive.files(baseVersion);
-        DraftValidator.Validation validation = validator.validate(draftFiles, baseFiles, uploaded, actor.developer(),
+        Validation validation = validator.validate(draftFiles, baseFiles, uploaded, actor.developer(),
                 config.model(), clock.instant());
         if (validation.ruleset() != null) {
             archive.keepCompiled(validation.ruleset()); // simulations and regressions ask for it by version next

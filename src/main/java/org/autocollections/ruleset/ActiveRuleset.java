@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -129,6 +130,24 @@ public class ActiveRuleset {
         current.set(next);
         metrics.rulesetActivated(next.version(), next.compileMillis());
         return next;
+    }
+
+    /**
+     * Makes {@code version} active unless it already is, checked under the same lock as every activation, so a
+     * replica following another one never activates a version twice or undoes a newer local activation.
+     */
+    public synchronized boolean follow(String version, Supplier<Optional<Ruleset>> build) {
+        Ruleset serving = current.get();
+        if (serving != null && serving.version().equals(version)) {
+            return false;
+        }
+        Optional<Ruleset> next = build.get();
+        if (next.isEmpty()) {
+            return false;
+        }
+        activate(next.get(), "following version " + version + ", activated by another replica", () -> {
+        });
+        return true;
     }
 
     private RulesetSource source() {

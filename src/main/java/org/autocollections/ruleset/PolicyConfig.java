@@ -19,6 +19,15 @@ public interface PolicyConfig {
     @WithDefault("executable")
     RuleModel model();
 
+    /** What an edit saved into the policy folders does while the service runs (docs/analyst-guide.md). */
+    @WithDefault("draft")
+    Watch watch();
+
+    /** Watch mode: off; every saved edit becomes a validated draft; or a draft that is activated when it has no error. */
+    enum Watch {
+        OFF, DRAFT, ACTIVATE
+    }
+
     /** Upper bound on rule firings in one decision: a policy that loops fails instead of hanging a thread. */
     @WithDefault("10000")
     int maxFirings();

@@ -3,5 +3,5 @@ package org.autocollections.scoring;
 import java.util.List;
 
 /** Cases read together, and where the input stands once they are committed (the checkpoint to resume from). */
-record CaseChunk(List<PendingCase> cases, String checkpoint) {
+public record CaseChunk(List<PendingCase> cases, String checkpoint) {
 }

@@ -1,7 +1,7 @@
 package org.autocollections.scoring;
 
 /** Reads the run's input in chunks, from the checkpoint on. */
-interface ChunkReader extends AutoCloseable {
+public interface ChunkReader extends AutoCloseable {
 
     /** The next chunk, or null at the end; a chunk may be empty when none of its cases is in the shard. */
     CaseChunk next() throws Exception;

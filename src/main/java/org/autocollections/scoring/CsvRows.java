@@ -6,7 +6,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /** CSV rows (RFC 4180 quoting, only where a value needs it, by Jackson CSV) for the run's CSV output and the work list export. */
-final class CsvRows {
+public final class CsvRows {
 
     private static final ObjectWriter WRITER = new CsvMapper()
             .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).writerFor(String[].class).with(CsvSchema.emptySchema());
@@ -14,7 +14,7 @@ final class CsvRows {
     private CsvRows() {
     }
 
-    static String row(String... values) {
+    public static String row(String... values) {
         try {
             return WRITER.writeValueAsString(values);
         } catch (JsonProcessingException e) {
@@ -22,7 +22,7 @@ final class CsvRows {
         }
     }
 
-    static String text(Object value) {
+    public static String text(Object value) {
         return value == null ? null : value.toString();
     }
 }

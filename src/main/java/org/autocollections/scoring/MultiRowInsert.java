@@ -9,7 +9,7 @@ import java.util.List;
  * Inserts rows as multi-row INSERT statements: on PostgreSQL several times faster than a JDBC batch of single-row
  * inserts (which its driver sends one by one unless reWriteBatchedInserts is set), and as fast on H2.
  */
-final class MultiRowInsert {
+public final class MultiRowInsert {
 
     /** PostgreSQL's protocol carries at most 65,535 parameters per statement. */
     private static final int MAX_PARAMETERS = 30_000;
@@ -18,13 +18,13 @@ final class MultiRowInsert {
     private final String values;
     private final int columns;
 
-    MultiRowInsert(String table, String... columns) {
+    public MultiRowInsert(String table, String... columns) {
         this.head = "insert into " + table + " (" + String.join(", ", columns) + ") values ";
         this.values = "(" + "?, ".repeat(columns.length - 1) + "?)";
         this.columns = columns.length;
     }
 
-    void insert(Connection connection, List<Object[]> rows) throws SQLException {
+    public void insert(Connection connection, List<Object[]> rows) throws SQLException {
         int perStatement = Math.max(1, MAX_PARAMETERS / columns);
         for (int from = 0; from < rows.size(); from += perStatement) {
             List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + perStatement));

@@ -6,7 +6,7 @@ import org.autocollections.domain.CollectionCase;
  * A case read but not yet made into a request: turning the stored JSON or the file's line into a checked
  * {@link CollectionCase} is left to the worker threads, so that it runs on all cores.
  */
-interface PendingCase {
+public interface PendingCase {
 
     /** The case id, when the input names one (a line that cannot be read may not). */
     String caseId();

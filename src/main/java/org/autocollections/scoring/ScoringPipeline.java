@@ -1,20 +1,12 @@
 package org.autocollections.scoring;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Reads chunks, scores them on a pool of worker threads (a chunk per thread at a time), and commits them one after
- * another in input order, so that the checkpoint always means "everything before it is committed". At most two
- * chunks per worker are in memory at once, whatever the size of the portfolio.
+ * Scores chunks on the worker threads of a {@link ChunkPipeline} and commits them one after another in input order,
+ * so that the checkpoint always means "everything before it is committed".
  */
 final class ScoringPipeline {
 
@@ -28,31 +20,9 @@ final class ScoringPipeline {
 
     static <P> Outcome run(ChunkReader reader, ChunkWriter<P> writer, Function<PendingCase, ScoredCase> scorer,
             int threads, RunProgress progress) throws Exception {
-        AtomicInteger number = new AtomicInteger();
-        ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "portfolio-scorer-" + number.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        Deque<Future<Prepared<P>>> inFlight = new ArrayDeque<>();
-        try {
-            CaseChunk chunk;
-            while ((chunk = reader.next()) != null) {
-                CaseChunk read = chunk;
-                inFlight.add(workers.submit(() -> score(read, scorer, writer)));
-                if (inFlight.size() > threads * 2 && !commit(inFlight.poll(), writer, progress)) {
-                    return Outcome.CANCELLED;
-                }
-            }
-            while (!inFlight.isEmpty()) {
-                if (!commit(inFlight.poll(), writer, progress)) {
-                    return Outcome.CANCELLED;
-                }
-            }
-            return Outcome.COMPLETED;
-        } finally {
-            workers.shutdownNow();
-        }
+        boolean completed = ChunkPipeline.run(reader, chunk -> score(chunk, scorer, writer),
+                prepared -> commit(prepared, writer, progress), threads, "portfolio-scorer");
+        return completed ? Outcome.COMPLETED : Outcome.CANCELLED;
     }
 
     private static <P> Prepared<P> score(CaseChunk chunk, Function<PendingCase, ScoredCase> scorer, ChunkWriter<P> writer)
@@ -75,16 +45,7 @@ final class ScoringPipeline {
         return new Prepared<>(items, chunk.checkpoint(), tally, failed);
     }
 
-    private static <P> boolean commit(Future<Prepared<P>> next, ChunkWriter<P> writer, RunProgress progress) throws Exception {
-        Prepared<P> prepared;
-        try {
-            prepared = next.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            throw e;
-        }
+    private static <P> boolean commit(Prepared<P> prepared, ChunkWriter<P> writer, RunProgress progress) throws Exception {
         if (!writer.commit(prepared.items(), prepared.checkpoint(), prepared.tally())) {
             return false;
         }

@@ -22,9 +22,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The stored cases of a shard in case-id order, from the checkpoint on, a chunk at a time: each chunk is one query
- * for the cases (keyset pagination: the next case ids after the last one read) and five for their histories.
+ * for the cases (keyset pagination: the next case ids after the last one read) and five for their histories. Or,
+ * for a sample, the given case ids only, a chunk of ids per query.
  */
-final class StoredCaseReader implements ChunkReader {
+public final class StoredCaseReader implements ChunkReader {
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -33,8 +34,11 @@ final class StoredCaseReader implements ChunkReader {
     private final OffsetDateTime asOf;
     private String after;
     private boolean ended;
+    /** The sample's case ids in order, or null to read every stored case of the shard. */
+    private List<String> only;
+    private int position;
 
-    StoredCaseReader(DataSource dataSource, ObjectMapper json, Shard shard, int chunkSize, String checkpoint,
+    public StoredCaseReader(DataSource dataSource, ObjectMapper json, Shard shard, int chunkSize, String checkpoint,
             OffsetDateTime asOf) {
         this.dataSource = dataSource;
         this.json = json;
@@ -44,8 +48,19 @@ final class StoredCaseReader implements ChunkReader {
         this.asOf = asOf;
     }
 
+    /** Reads only these cases (sorted by id), those of them still stored. */
+    public static StoredCaseReader only(DataSource dataSource, ObjectMapper json, List<String> caseIds, int chunkSize,
+            OffsetDateTime asOf) {
+        StoredCaseReader reader = new StoredCaseReader(dataSource, json, Shard.WHOLE, chunkSize, null, asOf);
+        reader.only = caseIds.stream().sorted().toList();
+        return reader;
+    }
+
     @Override
     public long total() throws SQLException {
+        if (only != null) {
+            return only.size();
+        }
         return DecisionLedger.guarded(() -> {
             try (Connection connection = dataSource.getConnection()) {
                 if (shard.count() == 1) {
@@ -86,6 +101,9 @@ final class StoredCaseReader implements ChunkReader {
     }
 
     private CaseChunk read(Connection connection) throws SQLException {
+        if (only != null) {
+            return readListed(connection);
+        }
         // Other shards' cases are read and passed over: a run with N shards reads the portfolio N times, which is
         // cheap beside deciding it, and keeps the shard a pure function of the case id.
         int limit = Math.min(50_000, chunkSize * shard.count());
@@ -117,10 +135,36 @@ final class StoredCaseReader implements ChunkReader {
             return null;
         }
         after = last;
+        return chunkOf(connection, snapshots, last);
+    }
+
+    private CaseChunk readListed(Connection connection) throws SQLException {
+        List<String> ids = only.subList(position, Math.min(only.size(), position + chunkSize));
+        position += ids.size();
+        ended = position >= only.size();
+        if (ids.isEmpty()) {
+            return null;
+        }
+        Map<String, String> snapshots = new java.util.TreeMap<>();
+        try (PreparedStatement select = connection.prepareStatement("select case_id, snapshot from collection_case "
+                + "where case_id in (" + "?, ".repeat(ids.size() - 1) + "?)")) {
+            for (int i = 0; i < ids.size(); i++) {
+                select.setString(i + 1, ids.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    snapshots.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        return chunkOf(connection, snapshots, ids.get(ids.size() - 1));
+    }
+
+    private CaseChunk chunkOf(Connection connection, Map<String, String> snapshots, String checkpoint) throws SQLException {
         Map<String, History> histories = HistoryReader.read(connection, snapshots.keySet());
         List<PendingCase> cases = new ArrayList<>(snapshots.size());
         snapshots.forEach((id, snapshot) -> cases.add(new StoredPending(id, snapshot, histories.get(id))));
-        return new CaseChunk(cases, last);
+        return new CaseChunk(cases, checkpoint);
     }
 
     @Override

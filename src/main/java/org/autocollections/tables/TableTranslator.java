@@ -74,8 +74,7 @@ public final class TableTranslator {
         for (Map.Entry<Integer, NavigableMap<Integer, SheetGrid.Cell>> row : grid.rows().entrySet()) {
             for (Map.Entry<Integer, SheetGrid.Cell> cell : row.getValue().entrySet()) {
                 String value = cell.getValue().value();
-                String straight = value.replace('\u201C', '"').replace('\u201D', '"').replace('\u201E', '"')
-                        .replace('\u2018', '\'').replace('\u2019', '\'');
+                String straight = straightQuotes(value);
                 if (!straight.equals(value)) {
                     grid.put(row.getKey(), cell.getKey(), straight, cell.getValue().mergedColStart());
                     problems.add(RulesetProblem.atCell(file, grid.name(), row.getKey() + 1,
@@ -84,6 +83,12 @@ public final class TableTranslator {
                 }
             }
         }
+    }
+
+    /** A cell's text with Excel's curly quotes made straight, as the compiler reads it. */
+    public static String straightQuotes(String value) {
+        return value.replace('\u201C', '"').replace('\u201D', '"').replace('\u201E', '"')
+                .replace('\u2018', '\'').replace('\u2019', '\'');
     }
 
     /**

@@ -1,19 +1,76 @@
 package org.autocollections.validation;
 
-import org.autocollections.ruleset.RulesetProblem;
-
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** Interim: replaced by the validation package's own finding. */
+import org.autocollections.ruleset.RulesetProblem;
+import org.autocollections.ruleset.RulesetProblem.Severity;
+
+/**
+ * One thing the validation of a draft ruleset found, pinned like a {@link RulesetProblem}: the file, and for a table
+ * the sheet, row (1-based, as Excel shows it) and column letter; for a rule file the line. An ERROR keeps the draft
+ * from being activated; a WARNING is shown to the reviewer. docs/analyst-findings.md explains each kind to analysts.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Finding(RulesetProblem.Severity severity, Kind kind, String file, String sheet, Integer row, String column,
-        Integer line, String message) {
+public record Finding(Severity severity, Kind kind, String file, String sheet, Integer row, String column, Integer line,
+        String message) {
 
     public enum Kind {
-        COMPILE_ERROR, CURLY_QUOTES
+        /** The ruleset does not compile: Drools, or our table reader, refused it. */
+        COMPILE_ERROR,
+        /** The file is not a workbook or CSV file that can be read at all. */
+        UNREADABLE_FILE,
+        /** A value between two bands of a numeric range that no row covers. */
+        RANGE_GAP,
+        /** A value that two rows of the same table and conditions both cover. */
+        RANGE_OVERLAP,
+        /** A row that can never fire: its range is empty, or an earlier row of a first-match table takes its cases. */
+        UNREACHABLE_ROW,
+        /** Two rows of a table with the same conditions, so both always fire together. */
+        DUPLICATE_CONDITIONS,
+        /** A row of the table's code (settings, RuleTable, keywords, patterns, snippets) differs from the active one. */
+        HEADER_CHANGED,
+        /** A column title (the row analysts read) differs from the active one: harmless, shown for review. */
+        TITLE_CHANGED,
+        /** A data cell holds something other than a plain value, and would change the rule's code. */
+        CODE_IN_CELL,
+        /** Excel's curly quotes, replaced by straight ones. */
+        CURLY_QUOTES,
+        /** An uploaded table with no namesake in the active ruleset. */
+        UNKNOWN_TABLE
     }
 
-    public static Finding of(RulesetProblem p) {
-        return new Finding(p.severity(), Kind.COMPILE_ERROR, p.file(), p.sheet(), p.row(), p.column(), p.line(), p.message());
+    static final String CURLY_QUOTES_MESSAGE = "curly quotes";
+    private static final String UNREADABLE_MESSAGE = "cannot be read as";
+
+    public static Finding of(RulesetProblem problem) {
+        Kind kind = problem.message().startsWith(UNREADABLE_MESSAGE) ? Kind.UNREADABLE_FILE
+                : problem.severity() == Severity.WARNING && problem.message().startsWith(CURLY_QUOTES_MESSAGE) ? Kind.CURLY_QUOTES
+                : Kind.COMPILE_ERROR;
+        return new Finding(problem.severity(), kind, problem.file(), problem.sheet(), problem.row(), problem.column(),
+                problem.line(), problem.message());
+    }
+
+    static Finding atCell(Severity severity, Kind kind, String file, String sheet, int row, String column, String message) {
+        return new Finding(severity, kind, file, sheet, row, column, null, message);
+    }
+
+    static Finding inFile(Severity severity, Kind kind, String file, String message) {
+        return new Finding(severity, kind, file, null, null, null, null, message);
+    }
+
+    @JsonIgnore
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    /** Where, in the words an analyst would look it up: {@code decision-tables/x.drl.xlsx, sheet Sheet1, cell C12}. */
+    public String location() {
+        return new RulesetProblem(severity, file, sheet, row, column, line, message).location();
+    }
+
+    @Override
+    public String toString() {
+        return severity + " " + kind + " " + location() + ": " + message;
     }
 }

@@ -52,6 +52,11 @@ public final class Engines {
             public int maxFirings() {
                 return 10_000;
             }
+
+            @Override
+            public Watch watch() {
+                return Watch.OFF;
+            }
         };
     }
 

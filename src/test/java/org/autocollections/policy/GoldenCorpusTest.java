@@ -32,7 +32,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
- * The golden corpus: cases with the decisions a collections expert expects, in src/test/resources/cases. Each file
+ * The golden corpus: cases with the decisions a collections expert expects, in src/main/resources/corpus/cases (the
+ * service ships it, for the regression runs of a candidate ruleset: org.autocollections.regression). Each file
  * holds a {@code case} (or a {@code base} file and a JSON merge patch {@code merge} on it), and {@code expect}: JSON
  * pointers into the decision with the value each must have, plus {@code reasonCodes} that must all be present.
  * The last test fails if any rule or table row of the shipped policy is exercised by no case.
@@ -40,7 +41,7 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class GoldenCorpusTest {
 
-    static final Path CASES = Path.of("src/test/resources/cases");
+    static final Path CASES = Path.of("src/main/resources/corpus/cases");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject

@@ -74,6 +74,15 @@ class RoleMatrixTest {
         all.add(new Endpoint("POST", "/api/v1/rulesets/drafts/999999/activate", null, null, Set.of(Roles.APPROVER)));
         all.add(new Endpoint("POST", "/api/v1/rulesets/0123456789abcdef/activate", null, null, Set.of(Roles.APPROVER)));
         all.add(new Endpoint("GET", "/api/v1/rulesets/events", null, null, readers));
+        all.add(new Endpoint("GET", "/api/v1/rulesets/0000000000000000/tables/penalty-interest", null, null, readers));
+        Set<String> testers = Set.of(Roles.ANALYST, Roles.APPROVER, Roles.DEVELOPER);
+        String unknownCandidate = "{\"candidate\":\"0000000000000000\"}";
+        all.add(new Endpoint("POST", "/api/v1/rulesets/simulations", json, unknownCandidate, testers));
+        all.add(new Endpoint("GET", "/api/v1/rulesets/simulations", null, null, testers));
+        all.add(new Endpoint("GET", "/api/v1/rulesets/simulations/no-such-simulation", null, null, testers));
+        all.add(new Endpoint("GET", "/api/v1/rulesets/simulations/no-such-simulation/changes", null, null, testers));
+        all.add(new Endpoint("POST", "/api/v1/rulesets/simulations/no-such-simulation/cancel", null, null, testers));
+        all.add(new Endpoint("POST", "/api/v1/rulesets/regressions", json, unknownCandidate, testers));
         // A run that passes the access check is refused for its shard (400): the matrix starts no run.
         all.add(new Endpoint("POST", "/api/v1/portfolio/runs", json, "{\"shard\":\"9/2\"}", Set.of(Roles.BATCH)));
         all.add(new Endpoint("GET", "/api/v1/portfolio/runs", null, null, Set.of(Roles.BATCH, Roles.SERVICER, Roles.AUDITOR)));

@@ -16,28 +16,28 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * Builds decision-table workbooks in the test itself, so every fixture can be read in the test's source rather than
  * hidden in a binary file.
  */
-final class Workbooks {
+public final class Workbooks {
 
     private final Map<String, List<String[]>> sheets = new LinkedHashMap<>();
     private final Map<String, List<int[]>> merges = new LinkedHashMap<>();
 
-    static Workbooks create() {
+    public static Workbooks create() {
         return new Workbooks();
     }
 
     /** Adds a sheet; each array is a row starting at column A, {@code null} for an empty cell. */
-    Workbooks sheet(String name, List<String[]> rows) {
+    public Workbooks sheet(String name, List<String[]> rows) {
         sheets.put(name, rows);
         return this;
     }
 
     /** Merges cells of one row (0-based row and columns, inclusive), as an analyst merges a pattern's header. */
-    Workbooks merge(String sheet, int row, int firstColumn, int lastColumn) {
+    public Workbooks merge(String sheet, int row, int firstColumn, int lastColumn) {
         merges.computeIfAbsent(sheet, s -> new java.util.ArrayList<>()).add(new int[] {row, firstColumn, lastColumn});
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (Map.Entry<String, List<String[]>> entry : sheets.entrySet()) {
                 Sheet sheet = workbook.createSheet(entry.getKey());
@@ -71,7 +71,7 @@ final class Workbooks {
      * A bucket table in the shipped layout: settings in rows 1-2, RuleTable in row 4, headers in rows 5-8, data from
      * row 9. The object-type cell (row 6) spans both condition columns.
      */
-    static List<String[]> bucketTable(String condition, String fromSnippet, String action, String... dataRows) {
+    public static List<String[]> bucketTable(String condition, String fromSnippet, String action, String... dataRows) {
         List<String[]> rows = new java.util.ArrayList<>(List.of(
                 new String[] {"RuleSet", "test.buckets"},
                 new String[] {"Import", "org.autocollections.policy.*"},
@@ -87,5 +87,5 @@ final class Workbooks {
         return rows;
     }
 
-    static final String BUCKET_ACTION = "insertLogical(new OverdueBucket(\"$param\", $c.getDaysPastDue()));";
+    public static final String BUCKET_ACTION = "insertLogical(new OverdueBucket(\"$param\", $c.getDaysPastDue()));";
 }

@@ -1,0 +1,65 @@
+package org.autocollections.lifecycle;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.autocollections.ruleset.ActiveRuleset;
+import org.autocollections.ruleset.Ruleset;
+import org.autocollections.ruleset.RulesetArchive;
+import org.autocollections.ruleset.RulesetCompilationException;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Keeps every replica on the version the lifecycle says is active: an approver's activation or rollback reaches one
+ * replica by HTTP, and the others find it in the database within one interval.
+ */
+@ApplicationScoped
+public class ActiveVersionFollower {
+
+    private static final Logger LOG = Logger.getLogger(ActiveVersionFollower.class);
+
+    @Inject
+    ActiveRuleset active;
+
+    @Inject
+    RulesetArchive archive;
+
+    @Scheduled(every = "${collections.policy.follow-every:10s}", delayed = "${collections.policy.follow-every:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onSchedule() {
+        try {
+            follow();
+        } catch (RuntimeException e) {
+            // the database may be away for a moment; the next interval tries again
+            LOG.debugf("Could not check the active version: %s", e.getMessage());
+        }
+    }
+
+    /** Activates here the version the database names active, if it differs. Returns whether it did. */
+    public boolean follow() {
+        Optional<String> recorded = QuarkusTransaction.requiringNew().call(() -> Draft.<Draft>find("status = ?1 order by updatedAt desc",
+                DraftStatus.ACTIVE).firstResultOptional().map(d -> d.version));
+        if (recorded.isEmpty()) {
+            return false;
+        }
+        boolean followed = active.follow(recorded.get(), () -> build(recorded.get()));
+        if (followed) {
+            LOG.infof("Now serving version %s, activated by another replica", recorded.get());
+        }
+        return followed;
+    }
+
+    private Optional<Ruleset> build(String version) {
+        try {
+            return archive.version(version);
+        } catch (RulesetCompilationException e) {
+            LOG.errorf("Version %s, active elsewhere, does not compile here: %s", version, e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.autocollections.lifecycle;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.autocollections.lifecycle.PolicyEdits.ANALYST;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * An analyst downloads a table of the active version as a workbook, edits it in Excel and uploads it: the workbook
+ * replaces the CSV file of the same name, and only the edited cell differs.
+ */
+@QuarkusTest
+class TableDownloadTest {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @AfterEach
+    void withdrawDrafts() {
+        // drafts left open would make the same upload a duplicate in the next test
+        given().get("/api/v1/rulesets/drafts?status=VALIDATED").then().extract().jsonPath().getList("id", Long.class)
+                .forEach(id -> PolicyEdits.step(ANALYST, id, "reject"));
+    }
+
+    @Test
+    void aTableDownloadedAsAWorkbookComesBackUnchangedAndAnEditShowsAsOneCell() throws Exception {
+        String version = PolicyEdits.activeVersion();
+        byte[] workbook = given().get("/api/v1/rulesets/" + version + "/tables/penalty-interest?format=xlsx")
+                .then().statusCode(200).contentType(XLSX)
+                .header("Content-Disposition", containsString("penalty-interest.drl.xlsx"))
+                .extract().asByteArray();
+
+        // unchanged, the workbook is the same table: the draft changes no cell
+        given().header("Authorization", ANALYST).multiPart("files", "penalty-interest.drl.xlsx", workbook, XLSX)
+                .post("/api/v1/rulesets/drafts").then().statusCode(201)
+                .body("draft.status", equalTo("VALIDATED"))
+                .body("findings.size()", equalTo(0))
+                .body("changes[0].replaces", equalTo("decision-tables/penalty-interest.drl.csv"))
+                .body("changes[0].cellsChanged", equalTo(0));
+
+        byte[] csv = given().get("/api/v1/rulesets/" + version + "/tables/penalty-interest.drl.xlsx?format=csv")
+                .then().statusCode(200).contentType(containsString("text/csv")).extract().asByteArray();
+        assertThat(new String(csv, StandardCharsets.UTF_8)).contains("penalty.rateMultiplier,1.5,");
+    }
+
+    @Test
+    void unknownVersionsTablesAndFormatsAreProblems() {
+        String version = PolicyEdits.activeVersion();
+        given().get("/api/v1/rulesets/0000000000000000/tables/penalty-interest").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/api/v1/rulesets/" + version + "/tables/no-such-table").then().statusCode(404)
+                .body("detail", containsString("penalty-interest.drl.csv"));
+        given().get("/api/v1/rulesets/" + version + "/tables/penalty-interest?format=pdf").then().statusCode(400)
+                .body("errors[0].field", equalTo("format"));
+    }
+}
