@@ -502,7 +502,7 @@ function renderDetails(view) {
 function renderSteps(d) {
   const order = ['DRAFT', 'VALIDATED', 'APPROVED', 'ACTIVE'];
   const reached = d.status === 'RETIRED' ? 4 : d.status === 'REJECTED' ? -1 : order.indexOf(d.status);
-  const labels = ['Uploaded', d.status === 'DRAFT' ? 'Checks: errors to fix' : 'Checks passed', 'Approved', 'In force'];
+  const labels = ['Uploaded', d.status === 'DRAFT' ? 'Errors to fix' : 'Checks passed', 'Approved', 'In force'];
   const steps = labels.map((label, i) => h('li', {
     class: d.status === 'DRAFT' && i === 1 ? 'failed'
       : i < reached || (i === reached && d.status !== 'DRAFT') || (i === 0 && reached >= 0) ? 'done'
@@ -912,9 +912,9 @@ function renderReport(r, s) {
     tile('Could not be decided', numberFormat.format(r.failed), r.failed ? 'by either version' : '', r.failed ? 'tile-bad' : ''));
   const charts = h('div', { class: 'charts' },
     groupedBars('Next action', r.byNextAction.map(x => ({ ...x, key: words(x.key) }))),
-    groupedBars('Overdue bucket', r.byBucket),
-    groupedBars('Risk rating', r.byRating.map(x => ({ ...x, key: words(x.key) }))),
-    groupedBars('Classification', r.byClassification.map(x => ({ ...x, key: words(x.key) }))));
+    groupedBars('Overdue bucket', ordered(r.byBucket, BUCKETS)),
+    groupedBars('Risk rating', ordered(r.byRating, RATINGS).map(x => ({ ...x, key: words(x.key) }))),
+    groupedBars('Classification', ordered(r.byClassification, CLASSES).map(x => ({ ...x, key: words(x.key) }))));
   const download = h('button', { type: 'button', class: 'btn', test: 'sim-download', onclick: async () => {
     try {
       await saveResponse(await api(adapt.simulationChangesPath(s.id), { accept: 'text/csv', raw: true }),
@@ -932,6 +932,16 @@ function renderReport(r, s) {
     h('h4', {}, 'Expected loss'),
     lossTable(r.expectedLoss),
     h('div', { class: 'row-actions' }, download)));
+}
+
+const BUCKETS = ['M0', 'M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7+'];
+const RATINGS = ['LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH', 'CRITICAL'];
+const CLASSES = ['NORMAL', 'SPECIAL_MENTION', 'SUBSTANDARD', 'DOUBTFUL', 'LOSS'];
+
+/** Categories in their natural order (low to high), any others after them. */
+function ordered(rows, order) {
+  const rank = key => (order.indexOf(key) < 0 ? order.length : order.indexOf(key));
+  return [...rows].sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key));
 }
 
 function tile(label, value, sub, css) {
@@ -978,9 +988,11 @@ async function runRegression() {
     const ok = r.failed === 0;
     const head = h('div', { class: `msg ${ok ? 'msg-ok' : 'msg-warn'}`, test: 'regression-summary', data: { passed: r.passed, failed: r.failed } },
       ok ? `✓ All ${numberFormat.format(r.total)} regression cases give the expected decision.`
-        : `${numberFormat.format(r.failed)} of ${numberFormat.format(r.total)} regression cases no longer give the expected decision.`);
+        : `${numberFormat.format(r.failed)} of ${numberFormat.format(r.total)} regression cases no longer give the expected decision`
+          + (r.failures.length > r.failed ? ` (${numberFormat.format(r.failures.length)} differences).` : '.'));
     const listed = r.failures.slice(0, 200);
     const table = r.failures.length ? h('table', { class: 'failures', test: 'regression-failures' },
+      h('colgroup', {}, h('col', { style: 'width: 28%' }), h('col', { style: 'width: 22%' }), h('col', { style: 'width: 25%' }), h('col', { style: 'width: 25%' })),
       h('thead', {}, h('tr', {}, h('th', {}, 'Case'), h('th', {}, 'What'), h('th', {}, 'Expected'), h('th', {}, 'Actual'))),
       h('tbody', {}, ...listed.map(f => h('tr', {},
         h('td', {}, f.name, f.where ? h('div', { class: 'muted' }, f.where) : null),

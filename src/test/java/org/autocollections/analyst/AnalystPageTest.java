@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,11 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 
+import org.autocollections.portfolio.ImportFormat;
+import org.autocollections.portfolio.SyntheticPortfolio;
 import org.autocollections.security.Roles;
 import org.autocollections.security.Tokens;
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +76,12 @@ class AnalystPageTest {
                 + " (apt-get install chromium chromium-driver)");
         shipped = activeVersion();
         Files.createDirectories(SCREENSHOTS);
+        // a small book of stored cases for the simulation to decide (as the nightly import would store them)
+        StringWriter book = new StringWriter();
+        new SyntheticPortfolio(11, LocalDate.parse("2026-11-29"), false).write(book, ImportFormat.JSONL, 300);
+        given().contentType(ImportFormat.JSONL_MEDIA_TYPE)
+                .body(book.toString().replace("\"SYN-", "\"PAGE-").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/cases/import").then().statusCode(200);
         // Both binaries named, so Selenium Manager never looks for (or downloads) a browser or a driver.
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
@@ -191,8 +201,10 @@ class AnalystPageTest {
                 .as("the simulation failed: %s", text("sim-status")).isEmpty();
         if (driver.findElements(test("sim-unavailable")).isEmpty()) {
             assertThat(driver.findElements(By.cssSelector("[data-test=sim-report] svg.chart"))).hasSizeGreaterThanOrEqualTo(3);
-            find("sim-transitions");
+            assertThat(find("sim-transitions").getText()).contains("Total");
+            assertThat(driver.findElements(test("sim-download"))).hasSize(1);
         } else {
+            // a service without simulations: the page says so and the button rests
             assertThat(find("sim-start").isEnabled()).isFalse();
         }
         screenshot("05-tried-out");
