@@ -216,7 +216,7 @@ const can = {
   approve: () => has('approver'),
   activate: () => has('approver'),
   reject: () => has('approver', 'analyst', 'developer'),
-  trial: () => has('analyst', 'approver'),
+  trial: () => has('analyst', 'approver', 'developer'),
   decide: () => has('servicer'),
 };
 
@@ -690,7 +690,7 @@ function renderPermissions() {
   setAllowed($('revise-submit'), open && can.upload() && state.reviseFiles.length > 0, 'Choose the corrected file first.');
 
   // simulation and regression
-  const trialBlocked = !can.trial() ? `Trying a version out needs the analyst or approver role; yours: ${rolesText()}.`
+  const trialBlocked = !can.trial() ? `Trying a version out needs the analyst, approver or developer role; yours: ${rolesText()}.`
     : d.status === 'DRAFT' ? 'Fix the errors first: a draft with errors cannot be tried out.'
       : d.status === 'REJECTED' ? 'This draft was rejected.' : null;
   const simMissing = state.missing.simulation ? 'Simulations are not available on this service yet.' : null;
@@ -998,7 +998,7 @@ async function runRegression() {
         h('td', {}, f.name, f.where ? h('div', { class: 'muted' }, f.where) : null),
         h('td', {}, f.error ? 'no decision' : h('code', {}, f.pointer)),
         h('td', {}, f.error ? '' : value(f.expected)),
-        h('td', { class: 'actual' }, f.error ? f.error : value(f.actual)))))) : null;
+        h('td', { class: 'actual' }, f.error ? f.error : difference(f.expected, f.actual)))))) : null;
     const more = r.failures.length > listed.length ? h('p', { class: 'muted' }, `… and ${r.failures.length - listed.length} more.`) : null;
     target.replaceChildren(head, table ?? '', more ?? '');
   } catch (e) {
@@ -1012,6 +1012,16 @@ async function runRegression() {
   } finally {
     renderPermissions();
   }
+}
+
+/** What came out; for lists (reason codes), what is missing from them, the whole list folded away. */
+function difference(expected, actual) {
+  if (!Array.isArray(expected) || !Array.isArray(actual)) return value(actual);
+  const missing = expected.filter(x => !actual.some(y => JSON.stringify(y) === JSON.stringify(x)));
+  return h('div', {},
+    missing.length ? ['missing ', h('code', {}, missing.map(x => (typeof x === 'string' ? x : JSON.stringify(x))).join(', '))]
+      : 'in another order',
+    h('details', {}, h('summary', {}, `all ${actual.length}`), h('code', {}, actual.join(', '))));
 }
 
 function value(v) {
