@@ -2,6 +2,8 @@ package org.autocollections.analyst;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -191,6 +193,9 @@ class AnalystPageTest {
         wait.until(ExpectedConditions.or(
                 ExpectedConditions.visibilityOfElementLocated(test("regression-summary")),
                 ExpectedConditions.visibilityOfElementLocated(test("regression-unavailable"))));
+        // one simulation runs at a time in a service: let one another test left running end first
+        new WebDriverWait(driver, Duration.ofSeconds(180)).until(d -> given().get("/api/v1/rulesets/simulations?limit=50")
+                .then().statusCode(anyOf(is(200), is(404))).extract().response().asString().indexOf("\"RUNNING\"") < 0);
         find("sim-sample").sendKeys("200");
         click("sim-start");
         new WebDriverWait(driver, Duration.ofSeconds(180)).until(ExpectedConditions.or(
