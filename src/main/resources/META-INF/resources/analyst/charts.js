@@ -1,0 +1,95 @@
+// Small charts drawn as inline SVG: nothing to download, and they print.
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function el(name, attrs = {}, text) {
+  const node = document.createElementNS(SVG, name);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function niceMax(value) {
+  if (value <= 0) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  for (const step of [1, 2, 2.5, 5, 10]) {
+    if (value <= step * power) return step * power;
+  }
+  return 10 * power;
+}
+
+/**
+ * Grouped bars, before (grey) and after (blue), one group per category.
+ * rows: [{key, before, after}]; returns an <svg> element.
+ */
+export function groupedBars(title, rows, { width = 340, format = n => n.toLocaleString() } = {}) {
+  const plotWidth = width - 58;
+  const group0 = plotWidth / Math.max(1, rows.length);
+  // long labels are turned, so that neighbours do not run into each other
+  const turn = rows.some(r => r.key.length * 6.2 > group0 - 4);
+  const height = turn ? 240 : 210;
+  const margin = { top: 30, right: 10, bottom: turn ? 72 : 40, left: 48 };
+  const plotW = width - margin.left - margin.right;
+  const plotH = height - margin.top - margin.bottom;
+  const max = niceMax(Math.max(0, ...rows.flatMap(r => [r.before, r.after])));
+  const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', class: 'chart',
+    'aria-label': `${title}: before and after` });
+  svg.appendChild(el('title', {}, title));
+  svg.appendChild(el('text', { x: 0, y: 14, class: 'chart-title' }, title));
+  // legend
+  const legend = el('g', { transform: `translate(${width - 120}, 4)` });
+  legend.appendChild(el('rect', { x: 0, y: 2, width: 10, height: 10, class: 'bar-before' }));
+  legend.appendChild(el('text', { x: 14, y: 11, class: 'chart-legend' }, 'before'));
+  legend.appendChild(el('rect', { x: 66, y: 2, width: 10, height: 10, class: 'bar-after' }));
+  legend.appendChild(el('text', { x: 80, y: 11, class: 'chart-legend' }, 'after'));
+  svg.appendChild(legend);
+
+  const plot = el('g', { transform: `translate(${margin.left}, ${margin.top})` });
+  for (let i = 0; i <= 4; i++) {
+    const value = (max * i) / 4;
+    const y = plotH - (plotH * i) / 4;
+    plot.appendChild(el('line', { x1: 0, x2: plotW, y1: y, y2: y, class: i === 0 ? 'axis' : 'grid' }));
+    plot.appendChild(el('text', { x: -6, y: y + 4, class: 'tick', 'text-anchor': 'end' }, format(value)));
+  }
+  if (rows.length === 0) {
+    plot.appendChild(el('text', { x: plotW / 2, y: plotH / 2, class: 'tick', 'text-anchor': 'middle' }, 'no cases'));
+  }
+  const group = plotW / Math.max(1, rows.length);
+  const bar = Math.min(28, (group - 8) / 2);
+  rows.forEach((r, i) => {
+    const x0 = i * group + group / 2 - bar;
+    for (const [j, which] of [[0, 'before'], [1, 'after']]) {
+      const h = (plotH * r[which]) / max;
+      const rect = el('rect', { x: x0 + j * bar, y: plotH - h, width: Math.max(1, bar - 1), height: h,
+        class: `bar-${which}` });
+      rect.appendChild(el('title', {}, `${r.key} ${which}: ${format(r[which])}`));
+      plot.appendChild(rect);
+    }
+    const label = r.key.length > 18 ? r.key.slice(0, 17) + '…' : r.key;
+    const text = el('text', { x: i * group + group / 2, y: plotH + 14, class: 'tick', 'text-anchor': 'middle' }, label);
+    if (turn) {
+      text.setAttribute('transform', `rotate(-35 ${i * group + group / 2} ${plotH + 14})`);
+      text.setAttribute('text-anchor', 'end');
+    }
+    plot.appendChild(text);
+  });
+  svg.appendChild(plot);
+  return svg;
+}
+
+/** A thin horizontal progress bar with a percentage; percent may be null (unknown yet). */
+export function progressBar(percent) {
+  const wrap = document.createElement('div');
+  wrap.className = 'progress';
+  wrap.setAttribute('role', 'progressbar');
+  wrap.setAttribute('aria-valuemin', '0');
+  wrap.setAttribute('aria-valuemax', '100');
+  const fill = document.createElement('div');
+  fill.className = 'progress-fill' + (percent == null ? ' progress-unknown' : '');
+  if (percent != null) {
+    wrap.setAttribute('aria-valuenow', String(Math.round(percent)));
+    fill.style.width = `${Math.max(2, Math.min(100, percent))}%`;
+  }
+  wrap.appendChild(fill);
+  return wrap;
+}

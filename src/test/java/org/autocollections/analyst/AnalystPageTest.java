@@ -1,0 +1,327 @@
+package org.autocollections.analyst;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import org.autocollections.portfolio.ImportFormat;
+import org.autocollections.portfolio.SyntheticPortfolio;
+import org.autocollections.security.Roles;
+import org.autocollections.security.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The analyst's page in a real browser (Debian's headless Chromium), as an analyst and an approver use it: a table
+ * with an error is uploaded and the error shown at its cell, the corrected file revises the same draft, the draft is
+ * tried out, the analyst cannot approve it herself, a second person approves and activates it, the new version
+ * decides a case, and the shipped version comes back by a rollback. A screenshot of each step is kept in
+ * target/screenshots/. Skipped where /usr/bin/chromedriver is not installed.
+ */
+@QuarkusTest
+class AnalystPageTest {
+
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String BUCKETS = "overdue-buckets.drl.csv";
+
+    private static final String ANA = Tokens.sign(Tokens.claims(Roles.ANALYST).subject("ana").upn("ana"));
+    private static final String BOB = Tokens.sign(Tokens.claims(Roles.APPROVER).subject("bob").upn("bob"));
+    /** A collector checking how the new version decides a case. */
+    private static final String SAM = Tokens.sign(Tokens.claims(Roles.SERVICER).subject("sam").upn("sam"));
+
+    @TestHTTPResource("/analyst")
+    URL page;
+
+    private WebDriver driver;
+    private WebDriverWait wait;
+    private String shipped;
+
+    @BeforeEach
+    void start() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER), "Chromium's WebDriver is not installed at " + CHROMEDRIVER
+                + " (apt-get install chromium chromium-driver)");
+        shipped = activeVersion();
+        Files.createDirectories(SCREENSHOTS);
+        // a small book of stored cases for the simulation to decide (as the nightly import would store them)
+        StringWriter book = new StringWriter();
+        new SyntheticPortfolio(11, LocalDate.parse("2026-11-29"), false).write(book, ImportFormat.JSONL, 300);
+        given().contentType(ImportFormat.JSONL_MEDIA_TYPE)
+                .body(book.toString().replace("\"SYN-", "\"PAGE-").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/cases/import").then().statusCode(200);
+        // Both binaries named, so Selenium Manager never looks for (or downloads) a browser or a driver.
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1280,900", "--force-device-scale-factor=1", "--lang=en-GB", "--no-first-run",
+                "--disable-extensions", "--disable-background-networking");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stop() {
+        if (driver != null) {
+            try {
+                for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+                    System.out.println("browser console: " + entry.getLevel() + " " + entry.getMessage());
+                }
+            } catch (RuntimeException e) {
+                // the log is a help for debugging only
+            }
+            driver.quit();
+        }
+        if (shipped != null && !activeVersion().equals(shipped)) {
+            given().post("/api/v1/rulesets/" + shipped + "/activate").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void anAnalystFixesADraftAndASecondPersonPutsItInForce() throws Exception {
+        Path folder = Path.of("target", "analyst-page-test");
+        Files.createDirectories(folder.resolve("broken"));
+        Files.createDirectories(folder.resolve("corrected"));
+        String table = Files.readString(Path.of("decision-tables", BUCKETS));
+        // M6 ends a few days earlier: a change no other test uploads, so no open draft already holds these files
+        String edited = table.replace("151,180,M6", "151,175,M6").replace("181,,M7+", "176,,M7+");
+        assertThat(edited).isNotEqualTo(table);
+        Path broken = Files.writeString(folder.resolve("broken").resolve(BUCKETS), edited.replace("31,60,M2", "31 days,60,M2"),
+                StandardCharsets.UTF_8);
+        Path corrected = Files.writeString(folder.resolve("corrected").resolve(BUCKETS), edited, StandardCharsets.UTF_8);
+
+        // /analyst without the slash lands on the page, which needs no token itself
+        HttpResponse<String> redirect = HttpClient.newHttpClient().send(HttpRequest.newBuilder(page.toURI()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.headers().firstValue("Location")).contains("analyst/");
+
+        driver.get(page.toString());
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+        assertThat(driver.getCurrentUrl()).endsWith("/analyst/");
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(test("token-dialog")));
+        Files.write(SCREENSHOTS.resolve("01-paste-token.png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+
+        // 1. the analyst signs in with her token and sees who she is and the version in force
+        signIn(ANA, "ana");
+        assertThat(dialog.isDisplayed()).isFalse();
+        assertThat(text("who-roles")).isEqualTo("analyst");
+        wait.until(ExpectedConditions.attributeToBe(test("active-version"), "data-version", shipped));
+        WebElement activeRow = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("tr[data-test=version-row][data-status=ACTIVE]")));
+        assertThat(activeRow.getAttribute("data-version")).isEqualTo(shipped);
+        assertThat(activeRow.getAttribute("class")).contains("is-active");
+        screenshot("02-signed-in");
+
+        // 2. she uploads a table with an error; the finding is pinned to its file and cell
+        find("upload-files").sendKeys(broken.toAbsolutePath().toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(test("upload-chosen"), BUCKETS));
+        find("upload-note").sendKeys("M6 ends at day 175");
+        click("upload-submit");
+        wait.until(ExpectedConditions.attributeToBe(test("details-status"), "data-status", "DRAFT"));
+        String draftId = find("details").getAttribute("data-id");
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-test=finding][data-severity=ERROR][data-cell=A12]")));
+        assertThat(error.findElement(By.cssSelector("[data-test=finding-location]")).getText())
+                .isEqualTo(BUCKETS + ", cell A12");
+        assertThat(find("upload-result").getText()).contains("Draft #" + draftId).contains("error");
+        assertThat(versionRow(draftId).getAttribute("data-status")).isEqualTo("DRAFT");
+        screenshot("03-error-at-cell");
+        elementShot("details-card", "03-error-at-cell-details");
+
+        // 3. she uploads the corrected file: the same draft, now checked clean, shows the cells it changes
+        find("revise-files").sendKeys(corrected.toAbsolutePath().toString());
+        find("revise-note").sendKeys("day count, not text");
+        click("revise-submit");
+        wait.until(ExpectedConditions.attributeToBe(test("details-status"), "data-status", "VALIDATED"));
+        assertThat(find("details").getAttribute("data-id")).isEqualTo(draftId);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(test("no-findings")));
+        List<WebElement> cells = driver.findElements(By.cssSelector("[data-test=changed-cell]"));
+        assertThat(cells).extracting(c -> c.getAttribute("data-cell")).contains("B16", "A17");
+        String draftVersion = find("details").getAttribute("data-version");
+        screenshot("04-corrected");
+        elementShot("details-card", "04-corrected-details");
+
+        // 4. four eyes: she cannot approve her own draft
+        assertThat(find("approve").isEnabled()).isFalse();
+        assertThat(find("why-approve").getText()).contains("approver");
+        assertThat(find("activate").isEnabled()).isFalse();
+        elementShot("actions", "04-four-eyes");
+
+        // 5. she tries it out: regression cases, then a simulation on a sample of the stored cases
+        click("regression-run");
+        wait.until(ExpectedConditions.or(
+                ExpectedConditions.visibilityOfElementLocated(test("regression-summary")),
+                ExpectedConditions.visibilityOfElementLocated(test("regression-unavailable"))));
+        // one simulation runs at a time in a service: let one another test left running end first
+        new WebDriverWait(driver, Duration.ofSeconds(180)).until(d -> given().get("/api/v1/rulesets/simulations?limit=50")
+                .then().statusCode(anyOf(is(200), is(404))).extract().response().asString().indexOf("\"RUNNING\"") < 0);
+        find("sim-sample").sendKeys("200");
+        click("sim-start");
+        new WebDriverWait(driver, Duration.ofSeconds(180)).until(ExpectedConditions.or(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=sim-report] svg")),
+                ExpectedConditions.visibilityOfElementLocated(test("sim-unavailable")),
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=sim-progress][data-status=FAILED]"))));
+        assertThat(driver.findElements(By.cssSelector("[data-test=sim-progress][data-status=FAILED]")))
+                .as("the simulation failed: %s", text("sim-status")).isEmpty();
+        if (driver.findElements(test("sim-unavailable")).isEmpty()) {
+            assertThat(driver.findElements(By.cssSelector("[data-test=sim-report] svg.chart"))).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(find("sim-transitions").getText()).contains("Total");
+            assertThat(driver.findElements(test("sim-download"))).hasSize(1);
+        } else {
+            // a service without simulations: the page says so and the button rests
+            assertThat(find("sim-start").isEnabled()).isFalse();
+        }
+        screenshot("05-tried-out");
+        elementShot("simulation", "05-simulation");
+
+        // 6. the approver signs in, approves and puts the draft in force
+        signIn(BOB, "bob");
+        versionRow(draftId).click();
+        wait.until(ExpectedConditions.attributeToBe(test("details"), "data-id", draftId));
+        wait.until(ExpectedConditions.elementToBeClickable(test("approve")));
+        find("action-note").sendKeys("checked the M6/M7 boundary with ana");
+        click("approve");
+        wait.until(ExpectedConditions.attributeToBe(test("details-status"), "data-status", "APPROVED"));
+        assertThat(find("details-meta").getText()).contains("approved by bob");
+        screenshot("06-approved");
+        wait.until(ExpectedConditions.elementToBeClickable(test("activate")));
+        click("activate");
+        wait.until(ExpectedConditions.attributeToBe(test("details-status"), "data-status", "ACTIVE"));
+        wait.until(ExpectedConditions.attributeToBe(test("active-version"), "data-version", draftVersion));
+        wait.until(ExpectedConditions.attributeToBe(
+                By.cssSelector("tr[data-test=version-row][data-id='" + draftId + "']"), "data-status", "ACTIVE"));
+        assertThat(activeVersion()).isEqualTo(draftVersion);
+        screenshot("07-in-force");
+
+        // 7. the new version decides a case
+        signIn(SAM, "sam");
+        click("decide-button");
+        wait.until(ExpectedConditions.attributeToBe(test("decision-version"), "data-version", draftVersion));
+        assertThat(find("decision-next-action").getAttribute("data-action")).isNotEmpty();
+        assertThat(text("decision-bucket")).contains("M2");
+        assertThat(driver.findElements(By.cssSelector("[data-test=decision-reason]"))).isNotEmpty();
+        assertThat(find("decision-reasons").getText()).contains(BUCKETS + ", row 12");
+        elementShot("decide", "08-decision");
+
+        // 8. the approver rolls back to the shipped version
+        signIn(BOB, "bob");
+        wait.until(ExpectedConditions.attributeToBe(
+                By.cssSelector("tr[data-test=version-row][data-version='" + shipped + "'][data-status=RETIRED]"),
+                "data-status", "RETIRED"));
+        driver.findElement(By.cssSelector("tr[data-test=version-row][data-version='" + shipped + "'][data-status=RETIRED]")).click();
+        wait.until(ExpectedConditions.attributeToBe(test("details-status"), "data-status", "RETIRED"));
+        wait.until(ExpectedConditions.elementToBeClickable(test("rollback")));
+        find("action-note").sendKeys("back to the shipped policy after the test");
+        click("rollback");
+        wait.until(ExpectedConditions.attributeToBe(test("active-version"), "data-version", shipped));
+        wait.until(ExpectedConditions.attributeToBe(test("details-status"), "data-status", "ACTIVE"));
+        assertThat(activeVersion()).isEqualTo(shipped);
+        screenshot("09-rolled-back");
+        elementShot("versions", "09-versions");
+    }
+
+    private void signIn(String token, String name) {
+        if (!find("token-dialog").isDisplayed()) {
+            click("token-change");
+        }
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(test("token-input")));
+        input.clear();
+        input.sendKeys(token);
+        click("token-save");
+        wait.until(ExpectedConditions.textToBe(test("who-name"), name));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(test("token-dialog")));
+        if (!token.equals(SAM)) { // a servicer reads no versions
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-test=version-row]")));
+        }
+    }
+
+    private WebElement versionRow(String id) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("tr[data-test=version-row][data-id='" + id + "']")));
+    }
+
+    private static By test(String name) {
+        return By.cssSelector("[data-test='" + name + "']");
+    }
+
+    private WebElement find(String name) {
+        return driver.findElement(test(name));
+    }
+
+    private String text(String name) {
+        return find(name).getText();
+    }
+
+    private void click(String name) {
+        wait.until(ExpectedConditions.elementToBeClickable(test(name))).click();
+    }
+
+    /** The whole page, beyond the window's height, as the reader would scroll through it. */
+    private void screenshot(String name) throws IOException {
+        Number width = (Number) ((ChromeDriver) driver).executeScript("return document.documentElement.scrollWidth");
+        Number height = (Number) ((ChromeDriver) driver).executeScript("return document.documentElement.scrollHeight");
+        Map<String, Object> shot = ((ChromeDriver) driver).executeCdpCommand("Page.captureScreenshot", Map.of(
+                "format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    /** One part of the page, whole even where it is taller than the window. */
+    @SuppressWarnings("unchecked")
+    private void elementShot(String test, String name) throws IOException {
+        Map<String, Object> box = (Map<String, Object>) ((ChromeDriver) driver).executeScript(
+                "const r = arguments[0].getBoundingClientRect();"
+                        + "return {x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height};",
+                find(test));
+        Map<String, Object> clip = new java.util.HashMap<>(box);
+        clip.put("scale", 1);
+        Map<String, Object> shot = ((ChromeDriver) driver).executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    private static String activeVersion() {
+        return given().get("/api/v1/rulesets/active").then().statusCode(200).extract().path("version");
+    }
+}
