@@ -217,7 +217,9 @@ const can = {
   activate: () => has('approver'),
   reject: () => has('approver', 'analyst', 'developer'),
   trial: () => has('analyst', 'approver', 'developer'),
-  decide: () => has('servicer'),
+  // analysts try cases on any version, unrecorded; a servicer decides with the version in force, recorded
+  decide: () => has('analyst', 'approver', 'developer', 'servicer'),
+  tryVersion: () => has('analyst', 'approver', 'developer'),
 };
 
 function rolesText() {
@@ -410,6 +412,7 @@ async function loadVersions() {
   }
   renderVersions();
   renderActive();
+  fillDecideWith();
 }
 
 function renderVersions() {
@@ -674,7 +677,7 @@ function renderPermissions() {
 
   // decide
   const decideBlocked = !state.user ? 'Paste a token first.'
-    : !can.decide() ? `Deciding a case needs the servicer role; yours: ${rolesText()}.` : null;
+    : !can.decide() ? `Trying a case needs the analyst, approver or developer role; yours: ${rolesText()}.` : null;
   setAllowed($('decide'), !decideBlocked, decideBlocked ?? '');
   $('decide-why').textContent = decideBlocked ?? '';
 
@@ -1032,6 +1035,18 @@ function value(v) {
 // ---------------------------------------------------------------------------------------------------------------
 // Decision explorer
 
+/** The versions a case can be tried on: those that compile (validated drafts, approved, active, retired). */
+function fillDecideWith() {
+  const select = $('decide-with');
+  const chosen = select.value;
+  const usable = state.versions.filter(v => !['DRAFT', 'REJECTED'].includes(v.status) && v.status !== 'ACTIVE');
+  select.replaceChildren(h('option', { value: '' }, 'the version in force'),
+    ...usable.map(v => h('option', { value: v.version },
+      `#${v.id} ${shortVersion(v.version)} (${v.status.toLowerCase()}${v.author ? ', ' + v.author : ''})`)));
+  if (usable.some(v => v.version === chosen)) select.value = chosen;
+  select.disabled = !can.tryVersion();
+}
+
 async function decide() {
   const target = $('decision');
   let body;
@@ -1043,7 +1058,9 @@ async function decide() {
   }
   message(target, 'info', 'Deciding…');
   try {
-    renderDecision(await api('decisions', { method: 'POST', json: body }), body);
+    const version = $('decide-with').value || state.active?.version;
+    const path = can.tryVersion() && version ? `rulesets/${version}/decisions` : 'decisions';
+    renderDecision(await api(path, { method: 'POST', json: body }), body);
   } catch (e) {
     message(target, 'error', explain(e));
   }

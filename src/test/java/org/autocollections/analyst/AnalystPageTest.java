@@ -40,6 +40,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -215,6 +216,14 @@ class AnalystPageTest {
         screenshot("05-tried-out");
         elementShot("simulation", "05-simulation");
 
+        // she tries the example case on her draft: decided by the draft's version, and nothing is recorded
+        long records = recordedDecisions();
+        new Select(find("decide-with")).selectByValue(draftVersion);
+        click("decide-button");
+        wait.until(ExpectedConditions.attributeToBe(test("decision-version"), "data-version", draftVersion));
+        assertThat(find("decision-reasons").getText()).contains(BUCKETS + ", row 12");
+        assertThat(recordedDecisions()).isEqualTo(records);
+
         // 6. the approver signs in, approves and puts the draft in force
         signIn(BOB, "bob");
         versionRow(draftId).click();
@@ -323,5 +332,11 @@ class AnalystPageTest {
 
     private static String activeVersion() {
         return given().get("/api/v1/rulesets/active").then().statusCode(200).extract().path("version");
+    }
+
+    /** Decision records in the database: a trial on a version must add none. */
+    private static long recordedDecisions() {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> org.autocollections.audit.DecisionRecord.count());
     }
 }

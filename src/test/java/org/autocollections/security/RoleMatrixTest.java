@@ -83,6 +83,7 @@ class RoleMatrixTest {
         all.add(new Endpoint("GET", "/api/v1/rulesets/simulations/no-such-simulation/changes", null, null, testers));
         all.add(new Endpoint("POST", "/api/v1/rulesets/simulations/no-such-simulation/cancel", null, null, testers));
         all.add(new Endpoint("POST", "/api/v1/rulesets/regressions", json, unknownCandidate, testers));
+        all.add(new Endpoint("POST", "/api/v1/rulesets/0000000000000000/decisions", json, decide, testers));
         // A run that passes the access check is refused for its shard (400): the matrix starts no run.
         all.add(new Endpoint("POST", "/api/v1/portfolio/runs", json, "{\"shard\":\"9/2\"}", Set.of(Roles.BATCH)));
         all.add(new Endpoint("GET", "/api/v1/portfolio/runs", null, null, Set.of(Roles.BATCH, Roles.SERVICER, Roles.AUDITOR)));

@@ -1,0 +1,54 @@
+package org.autocollections.lifecycle;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.autocollections.api.CaseReader;
+import org.autocollections.domain.Decision;
+import org.autocollections.engine.DecisionEngine;
+import org.autocollections.ruleset.Ruleset;
+import org.autocollections.ruleset.RulesetArchive;
+import org.autocollections.ruleset.RulesetCompilationException;
+import org.autocollections.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * An analyst tries a case on a version (a draft, the active one, a retired one) and sees the decision it would make
+ * and why. Nothing is recorded: a trial decides nothing about a borrower, and the decision records stay those the
+ * servicing system asked for.
+ */
+@Path("/api/v1/rulesets/{version}/decisions")
+@Tag(name = "Ruleset lifecycle")
+public class TrialDecisionResource {
+
+    @Inject
+    CaseReader reader;
+
+    @Inject
+    DecisionEngine engine;
+
+    @Inject
+    RulesetArchive archive;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.DEVELOPER })
+    @Operation(summary = "Try a case on a version, unrecorded",
+            description = "The same case and decision as POST /api/v1/decisions, decided by the named version (a "
+                    + "validated draft, the active version or an earlier one). No decision record is written.")
+    public Decision decide(@PathParam("version") String version, JsonNode body) throws RulesetCompilationException {
+        Ruleset ruleset = archive.version(version).orElseThrow(() -> new DraftNotFoundException("No version "
+                + version + " that compiles is kept; a draft with errors cannot decide until it is fixed"));
+        return engine.decide(reader.read(body), ruleset);
+    }
+}
