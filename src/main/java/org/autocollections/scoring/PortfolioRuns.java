@@ -30,24 +30,49 @@ public class PortfolioRuns {
 
     private final Map<String, CompletableFuture<PortfolioRun>> running = new ConcurrentHashMap<>();
 
+    /**
+     * Each run scores on a worker pool of its own (one thread per core), so runs at once in one process are capped:
+     * more would only share the same cores and hold more chunks in memory. Further runs belong on other replicas.
+     */
+    private final java.util.concurrent.Semaphore slots;
+
+    @Inject
+    PortfolioRuns(@org.eclipse.microprofile.config.inject.ConfigProperty(name = "collections.portfolio.max-concurrent-runs",
+            defaultValue = "4") int maxConcurrentRuns) {
+        this.slots = new java.util.concurrent.Semaphore(maxConcurrentRuns);
+    }
+
     /** Claims the shard now (so that its run exists when this returns) and scores it in the background. */
     public RunStore.Claim start(RunSpec spec) {
-        RunStore.Claim claim = scorer.claim(spec);
-        String runId = claim.run().runId;
-        CompletableFuture<PortfolioRun> future = new CompletableFuture<>();
-        if (running.putIfAbsent(runId + "#" + spec.shard().index(), future) != null) {
-            throw new RunConflictException("run " + runId + " shard " + spec.shard() + " is already being scored here");
+        if (!slots.tryAcquire()) {
+            throw new RunConflictException("this process is already scoring as many runs as it may at once; start "
+                    + "this one when one of them ends, or on another replica");
         }
-        runner.submit(() -> {
-            try {
-                future.complete(scorer.score(claim, spec, new RunProgress()));
-            } catch (Throwable e) {
-                future.completeExceptionally(e);
-            } finally {
-                running.remove(runId + "#" + spec.shard().index());
+        boolean submitted = false;
+        try {
+            RunStore.Claim claim = scorer.claim(spec);
+            String runId = claim.run().runId;
+            CompletableFuture<PortfolioRun> future = new CompletableFuture<>();
+            if (running.putIfAbsent(runId + "#" + spec.shard().index(), future) != null) {
+                throw new RunConflictException("run " + runId + " shard " + spec.shard() + " is already being scored here");
             }
-        });
-        return claim;
+            runner.submit(() -> {
+                try {
+                    future.complete(scorer.score(claim, spec, new RunProgress()));
+                } catch (Throwable e) {
+                    future.completeExceptionally(e);
+                } finally {
+                    running.remove(runId + "#" + spec.shard().index());
+                    slots.release();
+                }
+            });
+            submitted = true;
+            return claim;
+        } finally {
+            if (!submitted) {
+                slots.release();
+            }
+        }
     }
 
     /** Waits for this process's part of the run to end; for tests and for an orderly shutdown. */
