@@ -70,7 +70,7 @@ public class ActiveRuleset {
         RulesetSource.Loaded loaded = source().load();
         String folderVersion = RulesetCompiler.versionOf(loaded.files());
         Optional<String> last = QuarkusTransaction.requiringNew().call(() -> RulesetActivation
-                .<RulesetActivation>find("order by activatedAt desc, id desc").firstResultOptional().map(a -> a.version));
+                .<RulesetActivation>find("order by id desc").firstResultOptional().map(a -> a.version));
         boolean foldersSeenBefore = QuarkusTransaction.requiringNew()
                 .call(() -> RulesetActivation.count("version", folderVersion) > 0);
         if (last.isPresent() && !last.get().equals(folderVersion) && foldersSeenBefore) {
@@ -170,7 +170,7 @@ public class ActiveRuleset {
             RulesetActivation activation = new RulesetActivation();
             activation.version = ruleset.version();
             activation.digest = ruleset.digest();
-            activation.activatedAt = ruleset.loadedAt();
+            activation.activatedAt = clock.instant(); // when it began serving, not when it was compiled
             activation.origin = origin.length() > 500 ? origin.substring(0, 500) : origin;
             activation.ruleModel = config.model().name();
             activation.ruleCount = ruleset.ruleCount();
