@@ -137,7 +137,7 @@ service_up() {
   port="$(PORT=18180 free_port)"
   proxy_start
   # shellcheck disable=SC2086
-  (cd "$work" && exec java ${JAVA_OPTS:-} -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+  (cd "$work" && exec java ${JAVA_OPTS:-} -Dcollections.policy.watch=off -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
       -Dcollections.policy.rules-dir="$work/policy/rules" -Dcollections.policy.tables-dir="$work/policy/decision-tables" \
       -Dquarkus.datasource.jdbc.url="$SERVICE_URL" -Dquarkus.datasource.username="$DB_USER" \
       -jar "$JAR" serve > "$work/service.log" 2>&1) &
