@@ -66,14 +66,9 @@ public final class DraftChanges {
         return changes;
     }
 
-    /** A table's path without its format, so {@code x.drl.xlsx} is the namesake of {@code x.drl.csv}. */
-    static String name(String path) {
-        return TableFormat.of(path).map(f -> path.substring(0, path.length() - f.suffix().length())).orElse(path);
-    }
-
     private static Map<String, PolicyFile> byName(List<PolicyFile> files) {
         Map<String, PolicyFile> byName = new TreeMap<>();
-        files.forEach(f -> byName.put(name(f.path()), f));
+        files.forEach(f -> byName.put(TableFormat.withoutSuffix(f.path()), f));
         return byName;
     }
 

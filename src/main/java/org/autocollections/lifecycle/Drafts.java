@@ -395,7 +395,7 @@ public class Drafts {
                 throw new InvalidRequestException(field, "'" + name + "' is empty");
             }
             PolicyFile file = new PolicyFile(folder + name, upload.content());
-            if (byName.put(DraftChanges.name(file.path()), file) != null) {
+            if (byName.put(TableFormat.withoutSuffix(file.path()), file) != null) {
                 throw new InvalidRequestException(field, "'" + name + "' is sent twice (perhaps as both .xlsx and .csv)");
             }
         }
@@ -405,9 +405,9 @@ public class Drafts {
     /** The files with each upload in place of its namesake (the same table in any format). */
     private static List<PolicyFile> replace(List<PolicyFile> files, List<PolicyFile> uploads) {
         Set<String> replaced = new LinkedHashSet<>();
-        uploads.forEach(u -> replaced.add(DraftChanges.name(u.path())));
+        uploads.forEach(u -> replaced.add(TableFormat.withoutSuffix(u.path())));
         List<PolicyFile> result = new ArrayList<>();
-        files.stream().filter(f -> !replaced.contains(DraftChanges.name(f.path()))).forEach(result::add);
+        files.stream().filter(f -> !replaced.contains(TableFormat.withoutSuffix(f.path()))).forEach(result::add);
         result.addAll(uploads);
         return result;
     }

@@ -54,7 +54,7 @@ public class TableDownloadResource {
         TableFormat wanted = wanted(format, kept);
         byte[] content = wanted == kept ? table.content()
                 : wanted == TableFormat.CSV ? converter.toCsv(table) : converter.toXlsx(table);
-        String fileName = DraftChanges.name(table.path()).replaceFirst(".*/", "") + wanted.suffix();
+        String fileName = TableFormat.withoutSuffix(table.path()).replaceFirst(".*/", "") + wanted.suffix();
         return Response.ok(content, wanted == TableFormat.CSV ? CSV : XLSX)
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
@@ -64,9 +64,9 @@ public class TableDownloadResource {
         if (files.isEmpty()) {
             throw new DraftNotFoundException("No version " + version);
         }
-        String wanted = DraftChanges.name(name);
+        String wanted = TableFormat.withoutSuffix(name);
         Optional<PolicyFile> match = files.stream().filter(PolicyFile::isTable)
-                .filter(f -> DraftChanges.name(f.path()).replaceFirst(".*/", "").equals(wanted)).findFirst();
+                .filter(f -> TableFormat.withoutSuffix(f.path()).replaceFirst(".*/", "").equals(wanted)).findFirst();
         return match.orElseThrow(() -> new DraftNotFoundException("Version " + version + " has no table " + name
                 + "; its tables: " + files.stream().filter(PolicyFile::isTable)
                         .map(f -> f.path().replaceFirst(".*/", "")).toList()));

@@ -12,8 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.autocollections.api.CaseReader;
 import org.autocollections.domain.Decision;
 import org.autocollections.engine.DecisionEngine;
-import org.autocollections.ruleset.Ruleset;
-import org.autocollections.ruleset.RulesetArchive;
+import org.autocollections.simulation.RulesetVersions;
 import org.autocollections.ruleset.RulesetCompilationException;
 import org.autocollections.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,7 +36,7 @@ public class TrialDecisionResource {
     DecisionEngine engine;
 
     @Inject
-    RulesetArchive archive;
+    RulesetVersions versions;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -47,8 +46,7 @@ public class TrialDecisionResource {
             description = "The same case and decision as POST /api/v1/decisions, decided by the named version (a "
                     + "validated draft, the active version or an earlier one). No decision record is written.")
     public Decision decide(@PathParam("version") String version, JsonNode body) throws RulesetCompilationException {
-        Ruleset ruleset = archive.version(version).orElseThrow(() -> new DraftNotFoundException("No version "
-                + version + " that compiles is kept; a draft with errors cannot decide until it is fixed"));
-        return engine.decide(reader.read(body), ruleset);
+        // a draft with errors was never kept as a ruleset, so it is a version not found (404) until it is fixed
+        return engine.decide(reader.read(body), versions.require("version", version, false));
     }
 }

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  * everything else exactly; an expected null matches a missing value. A sheet's cell is text ({@code asText}): it
  * matches a number of the same value, a flag of the same name, or the same text.
  */
-record Expectation(String pointer, JsonNode expected, boolean asText) {
+public record Expectation(String pointer, JsonNode expected, boolean asText) {
 
     Expectation(String pointer, JsonNode expected) {
         this(pointer, expected, false);
@@ -22,7 +22,7 @@ record Expectation(String pointer, JsonNode expected, boolean asText) {
     static final String REASON_CODES = "reasonCodes";
 
     /** What the decision shows instead, or empty when it shows what is expected. */
-    Optional<JsonNode> mismatch(JsonNode decision) {
+    public Optional<JsonNode> mismatch(JsonNode decision) {
         if (pointer.equals(REASON_CODES)) {
             List<String> codes = new ArrayList<>();
             decision.path("reasons").forEach(r -> codes.add(r.path("code").asText()));

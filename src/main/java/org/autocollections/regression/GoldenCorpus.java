@@ -38,7 +38,8 @@ public class GoldenCorpus {
 
     private volatile List<RegressionCase> cases;
 
-    List<RegressionCase> cases() {
+    /** Every case of the corpus, in file-name order. */
+    public List<RegressionCase> cases() {
         List<RegressionCase> known = cases;
         if (known == null) {
             known = List.copyOf(read());

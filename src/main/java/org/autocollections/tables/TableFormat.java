@@ -24,4 +24,12 @@ public enum TableFormat {
         }
         return Optional.empty();
     }
+
+    /**
+     * A path without its table format: the name under which a table is known whatever it is kept in, so that an
+     * uploaded {@code x.drl.xlsx} is the namesake of {@code x.drl.csv}. Other paths are returned as they are.
+     */
+    public static String withoutSuffix(String path) {
+        return of(path).map(f -> path.substring(0, path.length() - f.suffix().length())).orElse(path);
+    }
 }

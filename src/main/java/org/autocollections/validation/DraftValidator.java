@@ -52,7 +52,7 @@ public final class DraftValidator {
         }
         Severity codeChange = developer ? Severity.WARNING : Severity.ERROR;
         Map<String, PolicyFile> baseByName = new HashMap<>();
-        baseFiles.stream().filter(PolicyFile::isTable).forEach(f -> baseByName.put(namesake(f.path()), f));
+        baseFiles.stream().filter(PolicyFile::isTable).forEach(f -> baseByName.put(TableFormat.withoutSuffix(f.path()), f));
         for (PolicyFile file : draftFiles) {
             if (!uploadedPaths.contains(file.path())) {
                 continue;
@@ -68,7 +68,7 @@ public final class DraftValidator {
             if (upload.isEmpty()) {
                 continue; // the compiler has reported it as unreadable
             }
-            PolicyFile base = baseByName.get(namesake(file.path()));
+            PolicyFile base = baseByName.get(TableFormat.withoutSuffix(file.path()));
             if (base == null) {
                 findings.add(Finding.inFile(codeChange, Finding.Kind.UNKNOWN_TABLE, file.path(), "the active ruleset has "
                         + "no table of this name, so its header rows cannot be checked against anything: " + (developer
@@ -93,11 +93,6 @@ public final class DraftValidator {
             .thenComparing(Finding::sheet, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Finding::row, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(f -> f.column() == null ? "" : String.format("%3s", f.column()));
-
-    /** A file's name without its table format: an uploaded workbook replaces the CSV file of the same name. */
-    static String namesake(String path) {
-        return TableFormat.of(path).map(f -> path.substring(0, path.length() - f.suffix().length())).orElse(path);
-    }
 
     private Optional<List<SheetLayout>> layouts(PolicyFile file) {
         try {

@@ -26,6 +26,10 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class NextActionExamplesTest {
 
+    @jakarta.inject.Inject
+    org.autocollections.regression.GoldenCorpus corpus;
+
+
     private static final Path API_DOC = Path.of("docs/api.md");
     private static final String START = "<!-- next-action-examples:start -->";
     private static final String END = "<!-- next-action-examples:end -->";
@@ -57,7 +61,8 @@ class NextActionExamplesTest {
         StringBuilder section = new StringBuilder(START).append("\n");
         for (Map.Entry<String, String> example : EXAMPLES.entrySet()) {
             JsonNode spec = JSON.readTree(GoldenCorpusTest.CASES.resolve(example.getValue()).toFile());
-            JsonNode request = GoldenCorpusTest.requestOf(spec);
+            JsonNode request = corpus.cases().stream().filter(c -> c.name().equals(example.getValue())).findFirst()
+                    .orElseThrow().request();
             JsonNode decision = JSON.readTree(given().contentType(ContentType.JSON).body(request.toString())
                     .post("/api/v1/decisions").then().statusCode(200).extract().asString());
             assertThat(decision.at("/nextAction/type").asText()).as(example.getValue()).isEqualTo(example.getKey());

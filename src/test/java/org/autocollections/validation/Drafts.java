@@ -30,7 +30,7 @@ final class Drafts {
     static List<PolicyFile> replace(List<PolicyFile> base, PolicyFile... uploads) {
         List<PolicyFile> draft = new ArrayList<>(base);
         for (PolicyFile upload : uploads) {
-            draft.removeIf(f -> DraftValidator.namesake(f.path()).equals(DraftValidator.namesake(upload.path())));
+            draft.removeIf(f -> org.autocollections.tables.TableFormat.withoutSuffix(f.path()).equals(org.autocollections.tables.TableFormat.withoutSuffix(upload.path())));
             draft.add(upload);
         }
         return draft;
