@@ -94,6 +94,21 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response noSimulation(org.autocollections.simulation.SimulationNotFoundException e, UriInfo uri) {
+        return respond(Problem.of("simulation-not-found", "No such simulation", 404, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response simulationConflict(org.autocollections.simulation.SimulationConflictException e, UriInfo uri) {
+        return respond(Problem.of("simulation-conflict", "Simulation conflict", 409, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response noVersion(org.autocollections.ruleset.RulesetVersionNotFoundException e, UriInfo uri) {
+        return respond(Problem.of("ruleset-version-not-found", "No such ruleset version", 404, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
     public Response noDraft(org.autocollections.lifecycle.DraftNotFoundException e, UriInfo uri) {
         return respond(Problem.of("draft-not-found", "No such draft or version", 404, e.getMessage()), uri);
     }

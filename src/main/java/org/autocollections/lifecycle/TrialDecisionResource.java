@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.autocollections.api.CaseReader;
 import org.autocollections.domain.Decision;
 import org.autocollections.engine.DecisionEngine;
-import org.autocollections.simulation.RulesetVersions;
+import org.autocollections.ruleset.RulesetVersions;
 import org.autocollections.ruleset.RulesetCompilationException;
 import org.autocollections.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.QueryParameters;
 import org.autocollections.ruleset.Ruleset;
+import org.autocollections.ruleset.RulesetVersions;
 import org.autocollections.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

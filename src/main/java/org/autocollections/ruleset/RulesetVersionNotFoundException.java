@@ -1,4 +1,4 @@
-package org.autocollections.simulation;
+package org.autocollections.ruleset;
 
 /** No ruleset version of that name is kept in the archive. */
 public class RulesetVersionNotFoundException extends RuntimeException {

@@ -1,13 +1,9 @@
-package org.autocollections.simulation;
+package org.autocollections.ruleset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.autocollections.api.InvalidRequestException;
-import org.autocollections.ruleset.ActiveRuleset;
-import org.autocollections.ruleset.Ruleset;
-import org.autocollections.ruleset.RulesetArchive;
-import org.autocollections.ruleset.RulesetCompilationException;
 
 /** The rulesets a simulation or a regression names, by version: the active one, or one kept in the archive. */
 @ApplicationScoped
