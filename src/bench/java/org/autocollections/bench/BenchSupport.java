@@ -8,13 +8,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import org.autocollections.api.JsonSetup;
-import org.autocollections.domain.CollectionCase;
-import org.autocollections.domain.Decision;
+import org.autocollections.http.JsonSetup;
+import org.autocollections.api.CollectionCase;
+import org.autocollections.api.Decision;
 import org.autocollections.engine.Engines;
 import org.autocollections.engine.DecisionEngine;
 import org.autocollections.ruleset.PolicyConfig;
-import org.autocollections.ruleset.PolicyFile;
+import org.autocollections.tables.PolicyFile;
 import org.autocollections.ruleset.RuleModel;
 import org.autocollections.ruleset.Ruleset;
 import org.autocollections.ruleset.RulesetCompilationException;

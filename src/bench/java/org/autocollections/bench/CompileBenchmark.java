@@ -3,7 +3,7 @@ package org.autocollections.bench;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.autocollections.ruleset.PolicyFile;
+import org.autocollections.tables.PolicyFile;
 import org.autocollections.ruleset.RuleModel;
 import org.autocollections.ruleset.Ruleset;
 import org.openjdk.jmh.annotations.Benchmark;

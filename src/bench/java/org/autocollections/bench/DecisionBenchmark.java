@@ -2,8 +2,8 @@ package org.autocollections.bench;
 
 import java.util.concurrent.TimeUnit;
 
-import org.autocollections.domain.CollectionCase;
-import org.autocollections.domain.Decision;
+import org.autocollections.api.CollectionCase;
+import org.autocollections.api.Decision;
 import org.autocollections.engine.DecisionEngine;
 import org.autocollections.ruleset.RuleModel;
 import org.autocollections.ruleset.Ruleset;

@@ -25,8 +25,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-import org.autocollections.domain.CollectionCase;
-import org.autocollections.domain.Jurisdiction;
 
 /**
  * Turns a JSON case into a {@link CollectionCase}, or into a list of the fields at fault. Strict on purpose: an
@@ -100,7 +98,7 @@ public class CaseReader {
         }
     }
 
-    static Problem.FieldError fieldError(JsonProcessingException e) {
+    public static Problem.FieldError fieldError(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? path(m.getPath()) : "";
         if (e instanceof UnrecognizedPropertyException u) {
             return new Problem.FieldError(field, "is not a field of " + u.getReferringClass().getSimpleName().replace("CollectionCase", "the case"));

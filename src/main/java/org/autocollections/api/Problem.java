@@ -4,7 +4,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import org.autocollections.ruleset.RulesetProblem;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**

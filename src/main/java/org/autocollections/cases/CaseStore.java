@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.autocollections.audit.DecisionLedger;
-import org.autocollections.domain.CollectionCase;
-import org.autocollections.domain.History;
+import org.autocollections.api.CollectionCase;
+import org.autocollections.api.History;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -8,8 +8,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
-import org.autocollections.domain.ContactChannel;
-import org.autocollections.domain.ContactOutcome;
+import org.autocollections.api.ContactChannel;
+import org.autocollections.api.ContactOutcome;
 
 /** A contact attempt as the servicer logged it; its entry id makes a retried log count once. */
 @Entity

@@ -13,15 +13,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.autocollections.domain.ContactAttempt;
-import org.autocollections.domain.ContactChannel;
-import org.autocollections.domain.ContactOutcome;
-import org.autocollections.domain.History;
-import org.autocollections.domain.LegalActionRecord;
-import org.autocollections.domain.LegalStage;
-import org.autocollections.domain.PlanRecord;
-import org.autocollections.domain.PlanStatus;
-import org.autocollections.domain.PlanType;
+import org.autocollections.api.ContactAttempt;
+import org.autocollections.api.ContactChannel;
+import org.autocollections.api.ContactOutcome;
+import org.autocollections.api.History;
+import org.autocollections.api.LegalActionRecord;
+import org.autocollections.api.LegalStage;
+import org.autocollections.api.PlanRecord;
+import org.autocollections.api.PlanStatus;
+import org.autocollections.api.PlanType;
 
 /**
  * The logged history of many stored cases at once, in five queries whatever their number: what a portfolio run needs

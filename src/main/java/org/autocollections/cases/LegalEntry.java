@@ -8,7 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
-import org.autocollections.domain.LegalStage;
+import org.autocollections.api.LegalStage;
 
 @Entity
 @Table(name = "legal_entry")

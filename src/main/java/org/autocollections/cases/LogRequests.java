@@ -8,12 +8,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.autocollections.domain.ContactChannel;
-import org.autocollections.domain.ContactOutcome;
-import org.autocollections.domain.LegalStage;
-import org.autocollections.domain.Money;
-import org.autocollections.domain.PlanStatus;
-import org.autocollections.domain.PlanType;
+import org.autocollections.api.ContactChannel;
+import org.autocollections.api.ContactOutcome;
+import org.autocollections.api.LegalStage;
+import org.autocollections.api.Money;
+import org.autocollections.api.PlanStatus;
+import org.autocollections.api.PlanType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a servicer logs on a stored case. Each carries the servicer's own id, so a retried call counts once. */

@@ -8,8 +8,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
-import org.autocollections.domain.PlanStatus;
-import org.autocollections.domain.PlanType;
+import org.autocollections.api.PlanStatus;
+import org.autocollections.api.PlanType;
 
 /** A repayment plan agreed with the borrower; its status is the one field that changes as the plan runs. */
 @Entity

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.autocollections.domain.Decision;
-import org.autocollections.domain.RecommendedChannel;
+import org.autocollections.api.Decision;
+import org.autocollections.api.RecommendedChannel;
 import org.autocollections.policy.AssetClassification;
 import org.autocollections.policy.CaseFacts;
 import org.autocollections.policy.ChosenAction;
@@ -106,7 +106,7 @@ final class Conclusions {
 
     Decision.RepaymentPlan repaymentPlan() {
         List<PlanOffer> offers = all(PlanOffer.class);
-        if (offers.isEmpty() && all(PlanBlock.class).isEmpty() && !anyReason(org.autocollections.domain.ReasonArea.PLAN)) {
+        if (offers.isEmpty() && all(PlanBlock.class).isEmpty() && !anyReason(org.autocollections.api.ReasonArea.PLAN)) {
             return null;
         }
         List<Decision.PlanOption> options = offers.stream()
@@ -146,7 +146,7 @@ final class Conclusions {
     private static final Comparator<Decision.Reason> BY_AREA_CODE_MESSAGE = Comparator.comparing(Decision.Reason::area)
             .thenComparing(Decision.Reason::code).thenComparing(Decision.Reason::message);
 
-    private boolean anyReason(org.autocollections.domain.ReasonArea area) {
+    private boolean anyReason(org.autocollections.api.ReasonArea area) {
         for (Conclusion c : conclusions) {
             if (c.area() == area) {
                 return true;

@@ -5,7 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.autocollections.domain.Decision;
+import org.autocollections.api.Decision;
 import org.autocollections.policy.Attribution;
 import org.autocollections.ruleset.Ruleset;
 import org.drools.base.base.ClassObjectType;

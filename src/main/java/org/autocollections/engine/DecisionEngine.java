@@ -9,8 +9,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.autocollections.domain.CollectionCase;
-import org.autocollections.domain.Decision;
+import org.autocollections.api.CollectionCase;
+import org.autocollections.api.Decision;
 import org.autocollections.policy.CaseFacts;
 import org.autocollections.ruleset.PolicyConfig;
 import org.autocollections.ruleset.Ruleset;

@@ -3,7 +3,7 @@ package org.autocollections.engine;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.autocollections.domain.Decision;
+import org.autocollections.api.Decision;
 import org.autocollections.policy.Attribution;
 import org.autocollections.policy.Conclusion;
 import org.autocollections.ruleset.Ruleset;

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.autocollections.ruleset.PolicyFile;
+import org.autocollections.tables.PolicyFile;
 import org.autocollections.tables.SheetGrid;
 import org.autocollections.tables.TableFormat;
 import org.autocollections.tables.TableReader;

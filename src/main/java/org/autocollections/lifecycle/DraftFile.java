@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import org.autocollections.ruleset.PolicyFile;
+import org.autocollections.tables.PolicyFile;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 

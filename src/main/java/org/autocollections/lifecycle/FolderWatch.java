@@ -22,7 +22,7 @@ import jakarta.inject.Inject;
 
 import org.autocollections.ruleset.ActiveRuleset;
 import org.autocollections.ruleset.PolicyConfig;
-import org.autocollections.ruleset.PolicyFile;
+import org.autocollections.tables.PolicyFile;
 import org.autocollections.ruleset.Ruleset;
 import org.autocollections.ruleset.RulesetCompiler;
 import org.jboss.logging.Logger;

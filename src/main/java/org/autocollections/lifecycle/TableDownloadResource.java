@@ -13,7 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.autocollections.api.InvalidRequestException;
-import org.autocollections.ruleset.PolicyFile;
+import org.autocollections.tables.PolicyFile;
 import org.autocollections.ruleset.RulesetArchive;
 import org.autocollections.security.Roles;
 import org.autocollections.tables.TableConverter;

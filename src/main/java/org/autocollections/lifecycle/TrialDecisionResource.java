@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.autocollections.api.CaseReader;
-import org.autocollections.domain.Decision;
+import org.autocollections.api.Decision;
 import org.autocollections.engine.DecisionEngine;
 import org.autocollections.ruleset.RulesetVersions;
 import org.autocollections.ruleset.RulesetCompilationException;

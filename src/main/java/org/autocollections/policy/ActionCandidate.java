@@ -2,7 +2,7 @@ package org.autocollections.policy;
 
 import java.time.Instant;
 
-import org.autocollections.domain.NextActionType;
+import org.autocollections.api.NextActionType;
 
 /**
  * An action some area proposes, with its rank in the policy's order of precedence (1 first). The arbitration rule

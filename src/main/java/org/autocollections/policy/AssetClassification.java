@@ -1,7 +1,7 @@
 package org.autocollections.policy;
 
-import org.autocollections.domain.Classification;
-import org.autocollections.domain.ReasonArea;
+import org.autocollections.api.Classification;
+import org.autocollections.api.ReasonArea;
 
 /** The five-category risk classification of the loan. */
 public final class AssetClassification extends Conclusion {

@@ -14,17 +14,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.autocollections.domain.BorrowerFlag;
-import org.autocollections.domain.CollectionCase;
-import org.autocollections.domain.Collateral;
-import org.autocollections.domain.ContactAttempt;
-import org.autocollections.domain.ContactChannel;
-import org.autocollections.domain.ContactOutcome;
-import org.autocollections.domain.History;
-import org.autocollections.domain.LegalActionRecord;
-import org.autocollections.domain.LegalStage;
-import org.autocollections.domain.PlanStatus;
-import org.autocollections.domain.PlanType;
+import org.autocollections.api.BorrowerFlag;
+import org.autocollections.api.CollectionCase;
+import org.autocollections.api.Collateral;
+import org.autocollections.api.ContactAttempt;
+import org.autocollections.api.ContactChannel;
+import org.autocollections.api.ContactOutcome;
+import org.autocollections.api.History;
+import org.autocollections.api.LegalActionRecord;
+import org.autocollections.api.LegalStage;
+import org.autocollections.api.PlanStatus;
+import org.autocollections.api.PlanType;
 
 /**
  * The case as the rules read it: the request plus the measures the policy's tables compare against, each computed

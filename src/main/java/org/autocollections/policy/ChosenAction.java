@@ -1,6 +1,6 @@
 package org.autocollections.policy;
 
-import org.autocollections.domain.ReasonArea;
+import org.autocollections.api.ReasonArea;
 
 /** The candidate the arbitration rule chose: the decision's next action. */
 public final class ChosenAction extends Conclusion {

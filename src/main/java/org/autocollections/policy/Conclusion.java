@@ -1,6 +1,6 @@
 package org.autocollections.policy;
 
-import org.autocollections.domain.ReasonArea;
+import org.autocollections.api.ReasonArea;
 
 /**
  * Something a rule concluded about a case, able to say so in words. The engine fills in which rule (and which

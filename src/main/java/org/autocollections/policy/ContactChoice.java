@@ -1,6 +1,6 @@
 package org.autocollections.policy;
 
-import org.autocollections.domain.ReasonArea;
+import org.autocollections.api.ReasonArea;
 
 /** The channel chosen for the next contact, and the script the collector follows. */
 public final class ContactChoice extends Conclusion {

@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.OptionalInt;
 
-import org.autocollections.domain.ContactAttempt;
+import org.autocollections.api.ContactAttempt;
 
 /**
  * When the chosen channel may next be used: the first instant at or after asOf, in the borrower's local time, that

@@ -3,7 +3,7 @@ package org.autocollections.policy;
 import java.time.Instant;
 import java.util.List;
 
-import org.autocollections.domain.ReasonArea;
+import org.autocollections.api.ReasonArea;
 
 /** When the chosen channel may next be used, and how many attempts remain under the caps. */
 public final class ContactTiming extends Conclusion {

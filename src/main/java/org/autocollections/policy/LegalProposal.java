@@ -1,6 +1,6 @@
 package org.autocollections.policy;
 
-import org.autocollections.domain.LegalStage;
+import org.autocollections.api.LegalStage;
 
 /**
  * A legal step a rule finds due, with its precedence (1 first). The legal rules take the step of lowest precedence,

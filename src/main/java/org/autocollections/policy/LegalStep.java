@@ -1,7 +1,7 @@
 package org.autocollections.policy;
 
-import org.autocollections.domain.LegalStage;
-import org.autocollections.domain.ReasonArea;
+import org.autocollections.api.LegalStage;
+import org.autocollections.api.ReasonArea;
 
 /** The legal step due now (NONE when none is). */
 public final class LegalStep extends Conclusion {

@@ -3,7 +3,7 @@ package org.autocollections.policy;
 import java.time.LocalDate;
 import java.util.stream.Stream;
 
-import org.autocollections.domain.ReasonArea;
+import org.autocollections.api.ReasonArea;
 
 /**
  * The limitation period for suing on the debt: it runs from the latest of the oldest unpaid due date, the last

@@ -1,6 +1,6 @@
 package org.autocollections.policy;
 
-import org.autocollections.domain.ReasonArea;
+import org.autocollections.api.ReasonArea;
 
 /** The delinquency bucket (M0, M1, ... M7+) the days past due fall in. */
 public final class OverdueBucket extends Conclusion {

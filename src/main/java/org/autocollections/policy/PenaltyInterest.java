@@ -3,7 +3,7 @@ package org.autocollections.policy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-import org.autocollections.domain.ReasonArea;
+import org.autocollections.api.ReasonArea;
 
 /** Penalty interest accrued on the overdue amount, to the cent. */
 public final class PenaltyInterest extends Conclusion {

@@ -1,6 +1,6 @@
 package org.autocollections.policy;
 
-import org.autocollections.domain.ReasonArea;
+import org.autocollections.api.ReasonArea;
 
 /** A reason no repayment plan may be offered. */
 public final class PlanBlock extends Conclusion {

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
-import org.autocollections.domain.PlanType;
-import org.autocollections.domain.ReasonArea;
+import org.autocollections.api.PlanType;
+import org.autocollections.api.ReasonArea;
 
 /**
  * A repayment plan the borrower may be offered, with its payments to the cent. The arithmetic of each kind of plan

@@ -1,6 +1,6 @@
 package org.autocollections.policy;
 
-import org.autocollections.domain.PlanType;
+import org.autocollections.api.PlanType;
 
 /** A kind of repayment plan the case's days past due allow, from the repayment-plans table. */
 public final class PlanWindow {

@@ -1,6 +1,6 @@
 package org.autocollections.policy;
 
-import org.autocollections.domain.ReasonArea;
+import org.autocollections.api.ReasonArea;
 
 /** A reason stated by a rule in its own words, for conclusions that carry no value of their own. */
 public final class Reason extends Conclusion {

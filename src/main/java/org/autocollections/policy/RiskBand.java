@@ -2,8 +2,8 @@ package org.autocollections.policy;
 
 import java.math.BigDecimal;
 
-import org.autocollections.domain.ReasonArea;
-import org.autocollections.domain.RiskRating;
+import org.autocollections.api.ReasonArea;
+import org.autocollections.api.RiskRating;
 
 /**
  * The rating band the score falls in, with the band's probability of default and the priority its cases get.

@@ -3,7 +3,7 @@ package org.autocollections.policy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-import org.autocollections.domain.ReasonArea;
+import org.autocollections.api.ReasonArea;
 
 /** What the lender stands to lose: the balance the car would not recover, and that loss weighted by the PD. */
 public final class RiskExposure extends Conclusion {

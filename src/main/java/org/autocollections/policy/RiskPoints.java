@@ -1,6 +1,6 @@
 package org.autocollections.policy;
 
-import org.autocollections.domain.ReasonArea;
+import org.autocollections.api.ReasonArea;
 
 /** Points one risk factor adds to the score, from a row of the risk-rating table. */
 public final class RiskPoints extends Conclusion {

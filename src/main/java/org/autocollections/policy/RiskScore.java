@@ -1,6 +1,6 @@
 package org.autocollections.policy;
 
-import org.autocollections.domain.ReasonArea;
+import org.autocollections.api.ReasonArea;
 
 /** The sum of the risk points, capped; 0 to 1,000, higher is riskier. */
 public final class RiskScore extends Conclusion {

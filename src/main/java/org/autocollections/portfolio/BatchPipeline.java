@@ -5,7 +5,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.autocollections.domain.CollectionCase;
+import org.autocollections.api.CollectionCase;
 
 /**
  * Stores batches on a thread of its own while the next batch is read and validated, so that reading and the

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.autocollections.api.Problem;
-import org.autocollections.domain.CollectionCase;
+import org.autocollections.api.CollectionCase;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

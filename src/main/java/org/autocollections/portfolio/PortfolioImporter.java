@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 
 import org.autocollections.api.CaseReader;
 import org.autocollections.api.InvalidRequestException;
-import org.autocollections.domain.CollectionCase;
+import org.autocollections.api.CollectionCase;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 
 import org.autocollections.api.CaseReader;
 import org.autocollections.api.InvalidRequestException;
-import org.autocollections.domain.Decision;
+import org.autocollections.api.Decision;
 import org.autocollections.engine.DecisionEngine;
 import org.autocollections.ruleset.Ruleset;
 

@@ -1,5 +1,7 @@
 package org.autocollections.ruleset;
 
+import org.autocollections.tables.PolicyFile;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;

@@ -1,5 +1,8 @@
 package org.autocollections.ruleset;
 
+import org.autocollections.api.RulesetProblem;
+import org.autocollections.tables.PolicyFile;
+
 import java.time.Instant;
 import java.util.IdentityHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.autocollections.ruleset;
 
+import org.autocollections.tables.PolicyFile;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package org.autocollections.ruleset;
 
+import org.autocollections.api.RulesetProblem;
+
 import java.util.List;
 import java.util.stream.Collectors;
 

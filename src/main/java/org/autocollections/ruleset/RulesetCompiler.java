@@ -1,5 +1,9 @@
 package org.autocollections.ruleset;
 
+import org.autocollections.api.RulesetProblem;
+import org.autocollections.tables.Hashes;
+import org.autocollections.tables.PolicyFile;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package org.autocollections.ruleset;
 
+import org.autocollections.tables.PolicyFile;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package org.autocollections.scoring;
 
-import org.autocollections.domain.Decision;
+import org.autocollections.api.Decision;
 
 /**
  * The per-case row of a stored run (table portfolio_decision): the figures the roll rates and the work list need,

@@ -2,7 +2,7 @@ package org.autocollections.scoring;
 
 import java.util.stream.Collectors;
 
-import org.autocollections.domain.Decision;
+import org.autocollections.api.Decision;
 
 /**
  * A decision as one CSV row, for a file run written to CSV: the conclusions of every area and the reasons' codes

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.autocollections.api.CaseReader;
-import org.autocollections.domain.CollectionCase;
+import org.autocollections.api.CollectionCase;
 import org.autocollections.portfolio.CaseLine;
 import org.autocollections.portfolio.CaseSource;
 

@@ -100,8 +100,8 @@ final class FileRunWriter implements ChunkWriter<byte[]> {
         }
     }
 
-    private static org.autocollections.domain.Decision withoutTrace(org.autocollections.domain.Decision d) {
-        return new org.autocollections.domain.Decision(d.caseId(), d.decisionId(), d.decidedAt(), d.rulesetVersion(),
+    private static org.autocollections.api.Decision withoutTrace(org.autocollections.api.Decision d) {
+        return new org.autocollections.api.Decision(d.caseId(), d.decisionId(), d.decidedAt(), d.rulesetVersion(),
                 d.asOf(), d.overdue(), d.risk(), d.contact(), d.repaymentPlan(), d.legal(), d.nextAction(), d.reasons(),
                 null);
     }

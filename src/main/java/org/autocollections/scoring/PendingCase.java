@@ -1,6 +1,6 @@
 package org.autocollections.scoring;
 
-import org.autocollections.domain.CollectionCase;
+import org.autocollections.api.CollectionCase;
 
 /**
  * A case read but not yet made into a request: turning the stored JSON or the file's line into a checked

@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.QueryParameters;
-import org.autocollections.domain.NextActionType;
+import org.autocollections.api.NextActionType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;

@@ -18,7 +18,7 @@ import org.autocollections.api.CaseReader;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.Problem;
 import org.autocollections.audit.DecisionLedger;
-import org.autocollections.domain.CollectionCase;
+import org.autocollections.api.CollectionCase;
 import org.autocollections.engine.DecisionEngine;
 import org.autocollections.observability.DecisionMetrics;
 import org.autocollections.observability.LogSafe;

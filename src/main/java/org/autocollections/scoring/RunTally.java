@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.autocollections.domain.Decision;
+import org.autocollections.api.Decision;
 
 /**
  * The counts and totals of a run, or of part of one: cases by bucket, classification, rating and next action, and

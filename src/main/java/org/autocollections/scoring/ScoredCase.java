@@ -1,8 +1,8 @@
 package org.autocollections.scoring;
 
 import org.autocollections.api.Problem;
-import org.autocollections.domain.CollectionCase;
-import org.autocollections.domain.Decision;
+import org.autocollections.api.CollectionCase;
+import org.autocollections.api.Decision;
 
 /** A case after scoring: its decision, or why it has none (the input was not a valid case, or the policy failed). */
 record ScoredCase(PendingCase input, CollectionCase request, Decision decision, Problem problem) {

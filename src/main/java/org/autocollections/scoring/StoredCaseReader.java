@@ -14,8 +14,8 @@ import javax.sql.DataSource;
 
 import org.autocollections.audit.DecisionLedger;
 import org.autocollections.cases.HistoryReader;
-import org.autocollections.domain.CollectionCase;
-import org.autocollections.domain.History;
+import org.autocollections.api.CollectionCase;
+import org.autocollections.api.History;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

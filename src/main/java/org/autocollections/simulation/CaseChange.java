@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.autocollections.domain.Decision;
+import org.autocollections.api.Decision;
 import org.autocollections.scoring.CsvRows;
 import org.autocollections.scoring.MultiRowInsert;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -16,8 +16,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.autocollections.domain.CollectionCase;
-import org.autocollections.domain.Decision;
+import org.autocollections.api.CollectionCase;
+import org.autocollections.api.Decision;
 import org.autocollections.engine.DecisionEngine;
 import org.autocollections.observability.LogSafe;
 import org.autocollections.ruleset.Ruleset;

@@ -3,7 +3,7 @@ package org.autocollections.simulation;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.autocollections.domain.Decision;
+import org.autocollections.api.Decision;
 import org.autocollections.scoring.RunTally;
 
 /**

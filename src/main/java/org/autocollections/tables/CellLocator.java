@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 
-import org.autocollections.ruleset.RulesetProblem;
+import org.autocollections.api.RulesetProblem;
 
 /**
  * Pins a compile error in generated DRL back to the spreadsheet cell that caused it. Drools reports the line and

@@ -8,8 +8,7 @@ import java.util.NavigableMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.autocollections.ruleset.PolicyFile;
-import org.autocollections.ruleset.RulesetProblem;
+import org.autocollections.api.RulesetProblem;
 import org.drools.decisiontable.parser.ActionType;
 import org.drools.decisiontable.parser.DefaultRuleSheetListener;
 import org.drools.template.model.DRLOutput;

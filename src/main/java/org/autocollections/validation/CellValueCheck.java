@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.autocollections.ruleset.RulesetProblem.Severity;
+import org.autocollections.api.RulesetProblem.Severity;
 import org.autocollections.tables.SheetGrid;
 import org.drools.decisiontable.parser.ActionType;
 

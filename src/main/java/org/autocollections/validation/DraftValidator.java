@@ -11,12 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.autocollections.policy.CaseFacts;
-import org.autocollections.ruleset.PolicyFile;
+import org.autocollections.tables.PolicyFile;
 import org.autocollections.ruleset.RuleModel;
 import org.autocollections.ruleset.Ruleset;
 import org.autocollections.ruleset.RulesetCompilationException;
 import org.autocollections.ruleset.RulesetCompiler;
-import org.autocollections.ruleset.RulesetProblem.Severity;
+import org.autocollections.api.RulesetProblem.Severity;
 import org.autocollections.tables.SheetGrid;
 import org.autocollections.tables.TableFormat;
 import org.autocollections.tables.TableReader;

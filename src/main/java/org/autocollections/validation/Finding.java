@@ -3,8 +3,8 @@ package org.autocollections.validation;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import org.autocollections.ruleset.RulesetProblem;
-import org.autocollections.ruleset.RulesetProblem.Severity;
+import org.autocollections.api.RulesetProblem;
+import org.autocollections.api.RulesetProblem.Severity;
 
 /**
  * One thing the validation of a draft ruleset found, pinned like a {@link RulesetProblem}: the file, and for a table

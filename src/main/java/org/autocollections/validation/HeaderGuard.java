@@ -6,7 +6,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.autocollections.ruleset.RulesetProblem.Severity;
+import org.autocollections.api.RulesetProblem.Severity;
 import org.autocollections.tables.SheetGrid;
 
 /**

@@ -114,7 +114,7 @@ class DecisionFuzzTest {
             }),
             Map.entry("every flag", c -> {
                 ArrayNode flags = borrower(c).putArray("flags");
-                for (org.autocollections.domain.BorrowerFlag flag : org.autocollections.domain.BorrowerFlag.values()) {
+                for (org.autocollections.api.BorrowerFlag flag : org.autocollections.api.BorrowerFlag.values()) {
                     flags.add(flag.name());
                 }
             }),

@@ -11,7 +11,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import org.autocollections.Cases;
-import org.autocollections.api.ProblemMappers;
+import org.autocollections.http.ProblemMappers;
 import org.autocollections.audit.ThroughProxy;
 import org.autocollections.audit.FlakyDatabase;
 import org.jboss.logmanager.formatters.PatternFormatter;

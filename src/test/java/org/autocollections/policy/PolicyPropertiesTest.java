@@ -15,19 +15,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.autocollections.domain.Borrower;
-import org.autocollections.domain.CollectionCase;
-import org.autocollections.domain.Consents;
-import org.autocollections.domain.ContactAttempt;
-import org.autocollections.domain.ContactChannel;
-import org.autocollections.domain.ContactOutcome;
-import org.autocollections.domain.Decision;
-import org.autocollections.domain.History;
-import org.autocollections.domain.Jurisdiction;
-import org.autocollections.domain.LegalActionRecord;
-import org.autocollections.domain.LegalStage;
-import org.autocollections.domain.NextActionType;
-import org.autocollections.domain.RecommendedChannel;
+import org.autocollections.api.Borrower;
+import org.autocollections.api.CollectionCase;
+import org.autocollections.api.Consents;
+import org.autocollections.api.ContactAttempt;
+import org.autocollections.api.ContactChannel;
+import org.autocollections.api.ContactOutcome;
+import org.autocollections.api.Decision;
+import org.autocollections.api.History;
+import org.autocollections.api.Jurisdiction;
+import org.autocollections.api.LegalActionRecord;
+import org.autocollections.api.LegalStage;
+import org.autocollections.api.NextActionType;
+import org.autocollections.api.RecommendedChannel;
 import org.autocollections.engine.DecisionEngine;
 import org.autocollections.engine.Engines;
 import org.autocollections.ruleset.Ruleset;
@@ -72,7 +72,7 @@ class PolicyPropertiesTest {
         LocalDate today = AS_OF.atZoneSameInstant(RandomCases.zone(c)).toLocalDate();
         var loan = c.loan();
         return new CollectionCase(c.caseId(), c.asOf(), c.jurisdiction(), c.borrower(),
-                new org.autocollections.domain.Loan(loan.loanId(), loan.currency(), loan.outstandingBalance(),
+                new org.autocollections.api.Loan(loan.loanId(), loan.currency(), loan.outstandingBalance(),
                         loan.overdueAmount(), loan.annualInterestRate(), loan.monthlyInstalment(),
                         loan.remainingTermMonths(), days == 0 ? null : today.minusDays(days), loan.arbitrationClause()),
                 c.collateral(), c.history());

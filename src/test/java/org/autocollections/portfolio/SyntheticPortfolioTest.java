@@ -20,12 +20,12 @@ import java.util.Map;
 import jakarta.validation.Validation;
 
 import org.autocollections.api.CaseReader;
-import org.autocollections.api.JsonSetup;
-import org.autocollections.domain.CollectionCase;
-import org.autocollections.domain.ContactOutcome;
-import org.autocollections.domain.History;
-import org.autocollections.domain.Jurisdiction;
-import org.autocollections.domain.LegalActionRecord;
+import org.autocollections.http.JsonSetup;
+import org.autocollections.api.CollectionCase;
+import org.autocollections.api.ContactOutcome;
+import org.autocollections.api.History;
+import org.autocollections.api.Jurisdiction;
+import org.autocollections.api.LegalActionRecord;
 import org.autocollections.portfolio.SyntheticPortfolio.DpdBand;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;

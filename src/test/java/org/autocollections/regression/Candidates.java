@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.autocollections.ruleset.ActiveRuleset;
 import org.autocollections.ruleset.PolicyConfig;
-import org.autocollections.ruleset.PolicyFile;
+import org.autocollections.tables.PolicyFile;
 import org.autocollections.ruleset.Ruleset;
 import org.autocollections.ruleset.RulesetArchive;
 import org.autocollections.ruleset.RulesetCompiler;

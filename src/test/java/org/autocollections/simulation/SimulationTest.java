@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.autocollections.domain.CollectionCase;
-import org.autocollections.domain.Decision;
+import org.autocollections.api.CollectionCase;
+import org.autocollections.api.Decision;
 import org.autocollections.engine.DecisionEngine;
 import org.autocollections.portfolio.ImportFormat;
 import org.autocollections.portfolio.SyntheticPortfolio;

@@ -8,12 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.autocollections.ruleset.PolicyFile;
 import org.autocollections.ruleset.RuleModel;
 import org.autocollections.ruleset.Ruleset;
 import org.autocollections.ruleset.RulesetCompilationException;
 import org.autocollections.ruleset.RulesetCompiler;
-import org.autocollections.ruleset.RulesetProblem;
+import org.autocollections.api.RulesetProblem;
 import org.junit.jupiter.api.Test;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;

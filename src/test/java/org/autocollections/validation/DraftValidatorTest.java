@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.autocollections.ruleset.PolicyFile;
-import org.autocollections.ruleset.RulesetProblem.Severity;
+import org.autocollections.tables.PolicyFile;
+import org.autocollections.api.RulesetProblem.Severity;
 import org.autocollections.tables.Workbooks;
 import org.junit.jupiter.api.Test;
 

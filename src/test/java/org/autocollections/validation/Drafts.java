@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.autocollections.ruleset.PolicyFile;
+import org.autocollections.tables.PolicyFile;
 import org.autocollections.ruleset.RuleModel;
 import org.autocollections.ruleset.RulesetSource;
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.autocollections.ruleset.RulesetProblem;
-import org.autocollections.ruleset.RulesetProblem.Severity;
+import org.autocollections.api.RulesetProblem;
+import org.autocollections.api.RulesetProblem.Severity;
 import org.junit.jupiter.api.Test;
 
 /** Findings read like the compiler's problems, and serialise without the places they do not have. */

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.autocollections.policy.CaseFacts;
-import org.autocollections.ruleset.RulesetProblem.Severity;
+import org.autocollections.api.RulesetProblem.Severity;
 import org.autocollections.tables.TableFormat;
 import org.autocollections.tables.TableReader;
 import org.junit.jupiter.api.Test;

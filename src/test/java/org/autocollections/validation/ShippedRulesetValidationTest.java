@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.autocollections.policy.CaseFacts;
-import org.autocollections.ruleset.PolicyFile;
-import org.autocollections.ruleset.RulesetProblem.Severity;
+import org.autocollections.tables.PolicyFile;
+import org.autocollections.api.RulesetProblem.Severity;
 import org.autocollections.tables.TableConverter;
 import org.autocollections.tables.TableFormat;
 import org.autocollections.tables.TableReader;

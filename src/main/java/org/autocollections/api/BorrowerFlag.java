@@ -1,0 +1,5 @@
+package org.autocollections.api;
+
+public enum BorrowerFlag {
+    BANKRUPTCY, CEASE_COMMUNICATION, DISPUTE_OPEN, DECEASED, MILITARY_SERVICE, FRAUD_SUSPECTED, WILFUL_DEFAULT
+}

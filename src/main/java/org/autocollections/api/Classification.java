@@ -1,0 +1,5 @@
+package org.autocollections.api;
+
+public enum Classification {
+    NORMAL, SPECIAL_MENTION, SUBSTANDARD, DOUBTFUL, LOSS
+}

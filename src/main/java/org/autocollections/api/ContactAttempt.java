@@ -1,0 +1,13 @@
+package org.autocollections.api;
+
+import java.time.OffsetDateTime;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record ContactAttempt(
+        @Schema(example = "2026-11-20T10:15:00+08:00", required = true) @NotNull OffsetDateTime at,
+        @Schema(required = true) @NotNull ContactChannel channel,
+        @Schema(required = true) @NotNull ContactOutcome outcome) {
+}

@@ -1,0 +1,5 @@
+package org.autocollections.api;
+
+public enum ContactChannel {
+    PHONE, SMS, EMAIL, FIELD_VISIT, LETTER
+}

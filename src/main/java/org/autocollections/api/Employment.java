@@ -1,0 +1,5 @@
+package org.autocollections.api;
+
+public enum Employment {
+    EMPLOYED, SELF_EMPLOYED, UNEMPLOYED, RETIRED, UNKNOWN
+}

@@ -1,0 +1,5 @@
+package org.autocollections.api;
+
+public enum PlanStatus {
+    ACTIVE, BROKEN, COMPLETED
+}

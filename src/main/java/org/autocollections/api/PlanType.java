@@ -1,0 +1,5 @@
+package org.autocollections.api;
+
+public enum PlanType {
+    EXTENSION, CATCH_UP, RESTRUCTURE, SETTLEMENT
+}

@@ -1,0 +1,5 @@
+package org.autocollections.api;
+
+public enum RecommendedChannel {
+    NONE, SMS, EMAIL, PHONE, FIELD_VISIT, LETTER
+}

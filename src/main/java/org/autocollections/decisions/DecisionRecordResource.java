@@ -1,0 +1,138 @@
+package org.autocollections.decisions;
+
+import org.autocollections.api.CaseReader;
+import org.autocollections.api.InvalidRequestException;
+
+import org.autocollections.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.autocollections.audit.DecisionLedger;
+import org.autocollections.audit.DecisionRecord;
+import org.autocollections.audit.DecisionReplay;
+import org.autocollections.api.CollectionCase;
+import org.autocollections.api.Decision;
+import org.autocollections.engine.DecisionEngine;
+import org.autocollections.ruleset.ActiveRuleset;
+import org.autocollections.ruleset.Ruleset;
+import org.autocollections.ruleset.RulesetArchive;
+import org.autocollections.ruleset.RulesetCompilationException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The decision record: what was decided, from what, by which ruleset version; and a replay that proves it. */
+@Path("/api/v1/decisions/{decisionId}")
+@Tag(name = "Decision records")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.AUDITOR })
+public class DecisionRecordResource {
+
+    @Inject
+    DecisionLedger ledger;
+
+    @Inject
+    DecisionEngine engine;
+
+    @Inject
+    RulesetArchive archive;
+
+    @Inject
+    ActiveRuleset active;
+
+    @Inject
+    CaseReader reader;
+
+    @Inject
+    ObjectMapper json;
+
+    public record RecordView(String decisionId, String caseId, Instant decidedAt, Instant asOf, String rulesetVersion,
+            String nextAction, boolean storedCase, String requestId, JsonNode request, JsonNode response) {
+    }
+
+    public record ReplayView(String decisionId, String recordedVersion, String replayedVersion, boolean identical,
+            List<DecisionReplay.Difference> differences, Decision replayed) {
+    }
+
+    @GET
+    @Operation(summary = "A recorded decision", description = "The request, the response with its reasons, the "
+            + "ruleset version and the time, exactly as recorded.")
+    public RecordView get(@PathParam("decisionId") String decisionId) throws Exception {
+        DecisionRecord row = find(decisionId);
+        return new RecordView(row.decisionId, row.caseId, row.decidedAt, row.asOf, row.rulesetVersion, row.nextAction,
+                row.storedCase, row.requestId, json.readTree(row.request), json.readTree(row.response));
+    }
+
+    @POST
+    @Path("/replay")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Decide the recorded input again and compare",
+            description = "With ruleset=recorded (the default) the recorded version is rebuilt from its archived files: "
+                    + "an identical answer proves the decision reproducible. With ruleset=active the serving version "
+                    + "decides, showing what a policy change would alter. Nothing is recorded.")
+    public ReplayView replay(@PathParam("decisionId") String decisionId,
+            @QueryParam("ruleset") @DefaultValue("recorded") String which) throws Exception {
+        if (!which.equals("recorded") && !which.equals("active")) {
+            throw new InvalidRequestException("ruleset", "must be recorded or active");
+        }
+        DecisionRecord row = find(decisionId);
+        Ruleset ruleset = which.equals("active") ? active.current() : archived(row.rulesetVersion);
+        CollectionCase recorded = reader.read(json.readTree(row.request));
+        CollectionCase asRecorded = new CollectionCase(recorded.caseId(),
+                row.asOf.atOffset(java.time.ZoneOffset.UTC), recorded.jurisdiction(), recorded.borrower(),
+                recorded.loan(), recorded.collateral(), recorded.history());
+        Decision replayed = engine.decide(asRecorded, ruleset);
+        List<DecisionReplay.Difference> differences = DecisionReplay.differences(json.readTree(row.response),
+                json.valueToTree(replayed));
+        return new ReplayView(decisionId, row.rulesetVersion, ruleset.version(), differences.isEmpty(), differences, replayed);
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Operation(hidden = true)
+    public void delete() {
+        throw refused();
+    }
+
+    @jakarta.ws.rs.PUT
+    @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    public void put() {
+        throw refused();
+    }
+
+    @jakarta.ws.rs.PATCH
+    @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    public void patch() {
+        throw refused();
+    }
+
+    /** Decision records are append-only: said explicitly, so a client learns it from the answer. */
+    private static jakarta.ws.rs.NotAllowedException refused() {
+        return new jakarta.ws.rs.NotAllowedException("A decision record is never changed or deleted", "GET", new String[] {"POST"});
+    }
+
+    private Ruleset archived(String version) throws RulesetCompilationException {
+        return archive.version(version).orElseThrow(() -> new NotFoundException(
+                "Ruleset version " + version + " is not archived"));
+    }
+
+    private DecisionRecord find(String decisionId) {
+        return ledger.find(decisionId).orElseThrow(() -> new NotFoundException("No decision " + decisionId));
+    }
+}

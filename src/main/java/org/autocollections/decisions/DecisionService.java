@@ -1,0 +1,84 @@
+package org.autocollections.decisions;
+
+import org.autocollections.engine.DecisionEngine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.autocollections.audit.DatabaseUnavailableException;
+import org.autocollections.audit.DecisionLedger;
+import org.autocollections.api.CollectionCase;
+import org.autocollections.api.Decision;
+import org.autocollections.observability.DecisionMetrics;
+import org.autocollections.ruleset.ActiveRuleset;
+import org.autocollections.ruleset.Ruleset;
+
+/**
+ * Decides and records: every decision the service gives is in the decision record first. If the record cannot be
+ * written, the caller gets an error and no decision (fail closed).
+ */
+@ApplicationScoped
+public class DecisionService {
+
+    @Inject
+    DecisionEngine engine;
+
+    @Inject
+    DecisionLedger ledger;
+
+    @Inject
+    ActiveRuleset active;
+
+    @Inject
+    DecisionMetrics metrics;
+
+    /**
+     * For benchmarks only (docs/benchmarks.md measures the cost of the record): decisions are then given unrecorded.
+     * Never set in production; the service warns at start-up when it is.
+     */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "collections.bench.skip-audit", defaultValue = "false")
+    boolean skipAudit;
+
+    void warnIfUnrecorded(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        if (skipAudit) {
+            org.jboss.logging.Logger.getLogger(DecisionService.class)
+                    .warn("collections.bench.skip-audit is set: decisions are NOT recorded. Benchmarks only.");
+        }
+    }
+
+    public Decision decide(CollectionCase request, boolean storedCase) {
+        Ruleset ruleset = active.current();
+        Decision decision = metrics.time(request, () -> engine.decide(request, ruleset));
+        record(List.of(new DecisionLedger.Entry(request, decision, storedCase)));
+        return decision;
+    }
+
+    /** Decides every case with one ruleset version and records them in one transaction. */
+    public List<Decision> decideAll(List<CollectionCase> requests, Ruleset ruleset) {
+        List<DecisionLedger.Entry> entries = new ArrayList<>(requests.size());
+        for (CollectionCase request : requests) {
+            entries.add(new DecisionLedger.Entry(request, metrics.time(request, () -> engine.decide(request, ruleset)), false));
+        }
+        record(entries);
+        return entries.stream().map(DecisionLedger.Entry::decision).toList();
+    }
+
+    /** Records the decisions (all or none) and counts them given; or, when the record fails, withheld. */
+    private void record(List<DecisionLedger.Entry> entries) {
+        try {
+            if (!skipAudit) {
+                ledger.record(entries);
+            }
+        } catch (RuntimeException e) {
+            if (e instanceof DatabaseUnavailableException) {
+                metrics.auditWriteFailed();
+            }
+            entries.forEach(entry -> metrics.failed(entry.request()));
+            throw e;
+        }
+        entries.forEach(entry -> metrics.decided(entry.request(), entry.decision()));
+    }
+}

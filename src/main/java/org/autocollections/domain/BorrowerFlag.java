@@ -1,5 +1,0 @@
-package org.autocollections.domain;
-
-public enum BorrowerFlag {
-    BANKRUPTCY, CEASE_COMMUNICATION, DISPUTE_OPEN, DECEASED, MILITARY_SERVICE, FRAUD_SUSPECTED, WILFUL_DEFAULT
-}

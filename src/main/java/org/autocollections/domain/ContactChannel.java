@@ -1,5 +1,0 @@
-package org.autocollections.domain;
-
-public enum ContactChannel {
-    PHONE, SMS, EMAIL, FIELD_VISIT, LETTER
-}

@@ -1,5 +1,0 @@
-package org.autocollections.domain;
-
-public enum ContactOutcome {
-    NO_ANSWER, CONTACTED, PROMISE_TO_PAY, REFUSED, WRONG_NUMBER
-}

@@ -1,5 +1,0 @@
-package org.autocollections.domain;
-
-public enum Hardship {
-    NONE, UNEMPLOYMENT, ILLNESS, FAMILY_EVENT, BUSINESS_FAILURE, DISASTER, OTHER
-}

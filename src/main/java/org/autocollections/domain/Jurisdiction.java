@@ -1,5 +1,0 @@
-package org.autocollections.domain;
-
-public enum Jurisdiction {
-    CN, US
-}

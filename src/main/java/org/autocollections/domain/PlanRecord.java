@@ -1,8 +1,0 @@
-package org.autocollections.domain;
-
-import java.time.LocalDate;
-
-import jakarta.validation.constraints.NotNull;
-
-public record PlanRecord(@NotNull PlanType type, @NotNull LocalDate startedOn, @NotNull PlanStatus status) {
-}

@@ -1,5 +1,0 @@
-package org.autocollections.domain;
-
-public enum ReasonArea {
-    OVERDUE, CONTACT, FREQUENCY, PLAN, LEGAL, RISK, ACTION
-}

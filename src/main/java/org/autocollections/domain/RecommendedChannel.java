@@ -1,5 +1,0 @@
-package org.autocollections.domain;
-
-public enum RecommendedChannel {
-    NONE, SMS, EMAIL, PHONE, FIELD_VISIT, LETTER
-}

@@ -1,0 +1,200 @@
+package org.autocollections.http;
+
+import org.autocollections.api.CaseReader;
+import org.autocollections.api.InvalidRequestException;
+import org.autocollections.api.Problem;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.autocollections.audit.DatabaseUnavailableException;
+import org.autocollections.cases.CaseNotFoundException;
+import org.autocollections.cases.EntryConflictException;
+import org.autocollections.engine.PolicyConflictException;
+import org.autocollections.observability.LogSafe;
+import org.autocollections.ruleset.NoActiveRulesetException;
+import org.autocollections.ruleset.RulesetCompilationException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Every error leaves the service as problem details. A client's mistake is a 4xx naming the field; only the
+ * service's own faults are 5xx, and those never echo internals.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidRequestException e, UriInfo uri) {
+        return respond(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonParseException || e instanceof StreamConstraintsException) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            return respond(Problem.of("malformed-json", "Malformed JSON", 400,
+                    "The body is not valid JSON" + where + ": " + e.getOriginalMessage()), uri);
+        }
+        return respond(new InvalidRequestException(java.util.List.of(CaseReader.fieldError(e))).problem(), uri);
+    }
+
+    /** Ahead of the JSON reader's own mapper, which answers a value of the wrong type with plain JSON. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response notReady(NoActiveRulesetException e, UriInfo uri) {
+        return respond(Problem.of("not-ready", "No active ruleset", 503,
+                "The service has no compiled ruleset yet; retry shortly."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response databaseDown(DatabaseUnavailableException e, UriInfo uri) {
+        LOG.warn(e.getMessage());
+        return Response.fromResponse(respond(Problem.of("database-unavailable", "Database unavailable", 503,
+                "The decision record cannot be written, so no decision is given; retry shortly."), uri))
+                .header("Retry-After", "5").build();
+    }
+
+    @ServerExceptionMapper
+    public Response noCase(CaseNotFoundException e, UriInfo uri) {
+        return respond(Problem.of("case-not-found", "No such case", 404, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.AuthenticationCompletionException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of("unauthenticated", "Not authenticated", 401,
+                "A valid bearer token is required: Authorization: Bearer <token> (missing, expired, tampered with or "
+                        + "from another issuer)"), uri)).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of("forbidden", "Not allowed", 403,
+                "The token's roles do not allow this; see docs/security.md for who may do what"), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response noRun(org.autocollections.scoring.RunNotFoundException e, UriInfo uri) {
+        return respond(Problem.of("run-not-found", "No such portfolio run", 404, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response runConflict(org.autocollections.scoring.RunConflictException e, UriInfo uri) {
+        return respond(Problem.of("run-conflict", "Portfolio run conflict", 409, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response noSimulation(org.autocollections.simulation.SimulationNotFoundException e, UriInfo uri) {
+        return respond(Problem.of("simulation-not-found", "No such simulation", 404, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response simulationConflict(org.autocollections.simulation.SimulationConflictException e, UriInfo uri) {
+        return respond(Problem.of("simulation-conflict", "Simulation conflict", 409, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response noVersion(org.autocollections.ruleset.RulesetVersionNotFoundException e, UriInfo uri) {
+        return respond(Problem.of("ruleset-version-not-found", "No such ruleset version", 404, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response noDraft(org.autocollections.lifecycle.DraftNotFoundException e, UriInfo uri) {
+        return respond(Problem.of("draft-not-found", "No such draft or version", 404, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response lifecycleConflict(org.autocollections.lifecycle.LifecycleConflictException e, UriInfo uri) {
+        return respond(Problem.of("lifecycle-conflict", "Not possible in the draft's status", 409, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response notConvertible(org.autocollections.tables.TableConversionException e, UriInfo uri) {
+        return respond(Problem.of("table-not-convertible", "The table cannot be written in that format", 422,
+                e.file() + ": " + e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response fourEyes(org.autocollections.lifecycle.FourEyesException e, UriInfo uri) {
+        return respond(Problem.of("four-eyes", "A second person must approve", 403, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response entryConflict(EntryConflictException e, UriInfo uri) {
+        return respond(Problem.of("entry-conflict", "Entry id reused", 409, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(jakarta.validation.ConstraintViolationException e, UriInfo uri) {
+        java.util.List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(Problem.FieldError::field)).toList();
+        return respond(new InvalidRequestException(errors).problem(), uri);
+    }
+
+    /** A parameter's path ("contact.log.attemptId") without the method and parameter names. */
+    private static String fieldOf(jakarta.validation.Path path) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        path.forEach(n -> names.add(n.getName()));
+        return String.join(".", names.subList(Math.min(2, names.size()), names.size()));
+    }
+
+    @ServerExceptionMapper
+    public Response rulesetRejected(RulesetCompilationException e, UriInfo uri) {
+        return respond(Problem.of("ruleset-rejected", "Ruleset rejected", 422,
+                e.problems().size() + " problem(s); the active ruleset keeps serving.").withProblems(e.problems()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response policyConflict(PolicyConflictException e, UriInfo uri) {
+        LOG.error("Policy conflict: " + e.getMessage());
+        return respond(Problem.of("policy-conflict", "The policy reached no single decision", 500, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadable(unreadable, uri); // the JSON reader wraps parse errors in a plain 400
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", LogSafe.redact(e));
+        }
+        String title = e.getResponse().getStatusInfo().getReasonPhrase();
+        return respond(Problem.of("http-" + status, title, status, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (org.autocollections.audit.SqlFailures.isDataException(e)) {
+            // SQLSTATE class 22: the database refused a value as data (too long, out of range, a byte it cannot hold).
+            // The value came from the client; the checks before the database should have named it, so it is logged.
+            LOG.warn("A value the database refused as data", LogSafe.redact(e));
+            return respond(Problem.of("invalid-value", "Invalid value", 400,
+                    "A value of the request cannot be stored (too long, out of range, or a character the database "
+                            + "cannot hold)"), uri);
+        }
+        LOG.error("Unexpected failure", LogSafe.redact(e)); // never the body, nor what a library quotes of it
+        return respond(Problem.of("internal-error", "Internal error", 500,
+                "The service failed to process the request; the failure is logged."), uri);
+    }
+
+    static Response respond(Problem problem, UriInfo uri) {
+        Problem located = uri == null ? problem : problem.at(uri.getPath());
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(located).build();
+    }
+}
