@@ -1,6 +1,5 @@
 // The analyst's page: versions, upload, findings, changed cells, simulation, regression, approval and a decision
 // explorer, all through the service's /api/v1 with the bearer token the user pastes.
-import * as adapt from './adapters.js';
 import { groupedBars, progressBar } from './charts.js';
 
 const API = new URL('../api/v1/', location.href);
@@ -89,7 +88,6 @@ const state = {
   reviseFiles: [],
   poll: null,          // {id, timer}
   decision: null,      // the last decision shown, and its case
-  missing: { simulation: false, regression: false, tables: false },
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -319,13 +317,6 @@ async function api(path, { method = 'GET', json, form, accept = 'application/jso
   if (response.status === 204) return null;
   const type = response.headers.get('Content-Type') ?? '';
   return type.includes('json') ? response.json() : response.text();
-}
-
-/** An endpoint this service does not have (yet): not a "no such simulation" 404, which carries its own type. */
-function missingEndpoint(error) {
-  if (!(error instanceof ApiError)) return false;
-  if (error.status === 405 || error.status === 501) return true;
-  return error.status === 404 && !/-not-found$/.test(error.problem.type ?? '');
 }
 
 /** An error in plain words for the page. */
@@ -613,13 +604,14 @@ function renderFiles(files, version) {
 async function downloadTable(version, path, format) {
   const status = $('files-status');
   try {
-    const response = await api(adapt.tableDownloadPath(version, path, format), { accept: '*/*', raw: true });
-    const name = baseName(path).replace(/\.drl\.(xlsx|csv)$/, `.drl.${format}`);
+    const table = baseName(path).replace(/\.drl\.(xlsx|csv)$/, '');
+    const response = await api(`rulesets/${encodeURIComponent(version)}/tables/${encodeURIComponent(table)}?format=${format}`,
+      { accept: '*/*', raw: true });
+    const name = `${table}.drl.${format}`;
     await saveResponse(response, name);
     status.replaceChildren();
   } catch (e) {
-    if (missingEndpoint(e)) message(status, 'info', 'Downloading tables is not available on this service yet.');
-    else message(status, 'error', explain(e));
+    message(status, 'error', explain(e));
   }
 }
 
@@ -696,10 +688,8 @@ function renderPermissions() {
   const trialBlocked = !can.trial() ? `Trying a version out needs the analyst, approver or developer role; yours: ${rolesText()}.`
     : d.status === 'DRAFT' ? 'Fix the errors first: a draft with errors cannot be tried out.'
       : d.status === 'REJECTED' ? 'This draft was rejected.' : null;
-  const simMissing = state.missing.simulation ? 'Simulations are not available on this service yet.' : null;
-  const regMissing = state.missing.regression ? 'Regression runs are not available on this service yet.' : null;
-  setAllowed($('sim-start'), !trialBlocked && !simMissing && !state.poll, trialBlocked ?? simMissing ?? 'A simulation is running.');
-  setAllowed($('regression-run'), !trialBlocked && !regMissing, trialBlocked ?? regMissing ?? '');
+  setAllowed($('sim-start'), !trialBlocked && !state.poll, trialBlocked ?? 'A simulation is running.');
+  setAllowed($('regression-run'), !trialBlocked, trialBlocked ?? '');
   $('trial-why').textContent = trialBlocked ?? '';
 
   // approve, reject, activate, roll back
@@ -853,22 +843,15 @@ async function startSimulation() {
   }
   message(status, 'info', 'Starting the simulation…');
   try {
-    const json = await api('rulesets/simulations', {
-      method: 'POST', json: adapt.simulationRequest({ candidate: d.version, baseline: $('sim-baseline').value, sample }),
+    // an empty baseline or sample is left out: the service then takes the version in force, or every stored case
+    const s = await api('rulesets/simulations', {
+      method: 'POST', json: { candidate: d.version, baseline: $('sim-baseline').value || undefined, sample: sample ?? undefined },
     });
-    const s = adapt.simulationStatus(json);
-    state.poll = { id: s.id, draftId: d.id, timer: null };
+    state.poll = { id: s.simulationId, draftId: d.id, timer: null };
     renderPermissions();
     showSimulation(s);
   } catch (e) {
-    if (missingEndpoint(e)) {
-      state.missing.simulation = true;
-      status.replaceChildren(h('div', { class: 'msg msg-info', test: 'sim-unavailable' },
-        'Simulations are not available on this service yet. Ask the service\'s operator to upgrade it; everything else on this page works.'));
-      renderPermissions();
-    } else {
-      message(status, 'error', explain(e));
-    }
+    message(status, 'error', explain(e));
   }
 }
 
@@ -878,7 +861,7 @@ function showSimulation(s) {
   const parts = [];
   if (s.total != null) parts.push(`${numberFormat.format(s.done)} of ${numberFormat.format(s.total)} cases`);
   else parts.push(`${numberFormat.format(s.done)} cases`);
-  if (!finished && s.rate) parts.push(`${numberFormat.format(Math.round(s.rate))} cases a second`);
+  if (!finished && s.casesPerSecond) parts.push(`${numberFormat.format(Math.round(s.casesPerSecond))} cases a second`);
   if (!finished && s.etaSeconds != null) parts.push(`about ${s.etaSeconds < 90 ? `${s.etaSeconds} s` : `${Math.round(s.etaSeconds / 60)} min`} left`);
   const label = { RUNNING: 'Running', COMPLETED: 'Finished', FAILED: 'Failed', CANCELLED: 'Cancelled' }[s.status] ?? words(s.status);
   status.replaceChildren(h('div', { class: 'sim-progress', test: 'sim-progress', data: { status: s.status } },
@@ -891,15 +874,15 @@ function showSimulation(s) {
   if (finished) {
     stopPolling(false);
     renderPermissions();
-  } else if (state.poll && state.poll.id === s.id) {
-    state.poll.timer = setTimeout(() => poll(s.id), POLL_MS);
+  } else if (state.poll && state.poll.id === s.simulationId) {
+    state.poll.timer = setTimeout(() => poll(s.simulationId), POLL_MS);
   }
 }
 
 async function poll(id) {
   if (!state.poll || state.poll.id !== id) return;
   try {
-    showSimulation(adapt.simulationStatus(await api(`rulesets/simulations/${encodeURIComponent(id)}`)));
+    showSimulation(await api(`rulesets/simulations/${encodeURIComponent(id)}`));
   } catch (e) {
     stopPolling(false);
     message($('sim-status'), 'error', `The simulation's progress cannot be read: ${explain(e)}`);
@@ -914,14 +897,15 @@ function renderReport(r, s) {
     tile('Decision changes', `${numberFormat.format(r.changed)}`, `${pct.toFixed(1)} % of the cases`, r.changed ? 'tile-warn' : ''),
     tile('Could not be decided', numberFormat.format(r.failed), r.failed ? 'by either version' : '', r.failed ? 'tile-bad' : ''));
   const charts = h('div', { class: 'charts' },
-    groupedBars('Next action', r.byNextAction.map(x => ({ ...x, key: words(x.key) }))),
-    groupedBars('Overdue bucket', ordered(r.byBucket, BUCKETS)),
-    groupedBars('Risk rating', ordered(r.byRating, RATINGS).map(x => ({ ...x, key: words(x.key) }))),
-    groupedBars('Classification', ordered(r.byClassification, CLASSES).map(x => ({ ...x, key: words(x.key) }))));
+    groupedBars('Next action', counts(r.byNextAction).map(x => ({ ...x, key: words(x.key) }))),
+    groupedBars('Overdue bucket', ordered(counts(r.byBucket), BUCKETS)),
+    groupedBars('Risk rating', ordered(counts(r.byRating), RATINGS).map(x => ({ ...x, key: words(x.key) }))),
+    groupedBars('Classification', ordered(counts(r.byClassification), CLASSES).map(x => ({ ...x, key: words(x.key) }))));
   const download = h('button', { type: 'button', class: 'btn', test: 'sim-download', onclick: async () => {
     try {
-      await saveResponse(await api(adapt.simulationChangesPath(s.id), { accept: 'text/csv', raw: true }),
-        `simulation-${s.id}-changes.csv`);
+      const id = encodeURIComponent(s.simulationId);
+      await saveResponse(await api(`rulesets/simulations/${id}/changes?format=csv`, { accept: 'text/csv', raw: true }),
+        `simulation-${s.simulationId}-changes.csv`);
     } catch (e) {
       message($('sim-status'), 'error', explain(e));
     }
@@ -940,6 +924,11 @@ function renderReport(r, s) {
 const BUCKETS = ['M0', 'M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7+'];
 const RATINGS = ['LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH', 'CRITICAL'];
 const CLASSES = ['NORMAL', 'SPECIAL_MENTION', 'SUBSTANDARD', 'DOUBTFUL', 'LOSS'];
+
+/** The report's counts, {KEY: {before, after, change}}, as rows [{key, before, after, change}]. */
+function counts(byKey) {
+  return Object.entries(byKey).map(([key, c]) => ({ key, ...c }));
+}
 
 /** Categories in their natural order (low to high), any others after them. */
 function ordered(rows, order) {
@@ -969,15 +958,17 @@ function transitionMatrix(transitions) {
     }))));
 }
 
-function lossTable(rows) {
+/** The expected loss, {CURRENCY: {before, after, change}}. */
+function lossTable(byCurrency) {
+  const rows = Object.entries(byCurrency);
   if (!rows.length) return h('p', { class: 'muted' }, 'No expected loss reported.');
   return h('table', { class: 'loss', test: 'sim-loss' },
     h('thead', {}, h('tr', {}, h('th', {}, 'Currency'), h('th', {}, 'Before'), h('th', {}, 'After'), h('th', {}, 'Change'))),
-    h('tbody', {}, ...rows.map(r => {
+    h('tbody', {}, ...rows.map(([currency, r]) => {
       const pct = r.before ? ` (${signed((r.change * 100) / r.before, x => x.toFixed(1))} %)` : '';
-      return h('tr', {}, h('td', {}, r.currency), h('td', { class: 'num' }, money(r.before, r.currency)),
-        h('td', { class: 'num' }, money(r.after, r.currency)),
-        h('td', { class: `num ${r.change > 0 ? 'up' : r.change < 0 ? 'down' : ''}` }, signed(r.change, x => money(x, r.currency)) + pct));
+      return h('tr', {}, h('td', {}, currency), h('td', { class: 'num' }, money(r.before, currency)),
+        h('td', { class: 'num' }, money(r.after, currency)),
+        h('td', { class: `num ${r.change > 0 ? 'up' : r.change < 0 ? 'down' : ''}` }, signed(r.change, x => money(x, currency)) + pct));
     })));
 }
 
@@ -987,7 +978,7 @@ async function runRegression() {
   message(target, 'info', 'Deciding the regression cases with this version…');
   $('regression-run').disabled = true;
   try {
-    const r = adapt.regressionResult(await api('rulesets/regressions', { method: 'POST', json: adapt.regressionRequest(d.version) }));
+    const r = await api('rulesets/regressions', { method: 'POST', json: { candidate: d.version } });
     const ok = r.failed === 0;
     const head = h('div', { class: `msg ${ok ? 'msg-ok' : 'msg-warn'}`, test: 'regression-summary', data: { passed: r.passed, failed: r.failed } },
       ok ? `✓ All ${numberFormat.format(r.total)} regression cases give the expected decision.`
@@ -998,20 +989,14 @@ async function runRegression() {
       h('colgroup', {}, h('col', { style: 'width: 28%' }), h('col', { style: 'width: 22%' }), h('col', { style: 'width: 25%' }), h('col', { style: 'width: 25%' })),
       h('thead', {}, h('tr', {}, h('th', {}, 'Case'), h('th', {}, 'What'), h('th', {}, 'Expected'), h('th', {}, 'Actual'))),
       h('tbody', {}, ...listed.map(f => h('tr', {},
-        h('td', {}, f.name, f.where ? h('div', { class: 'muted' }, f.where) : null),
+        h('td', {}, f.name, f.source !== 'corpus' ? h('div', { class: 'muted' }, `${f.source}${f.row ? ', row ' + f.row : ''}`) : null),
         h('td', {}, f.error ? 'no decision' : h('code', {}, f.pointer)),
         h('td', {}, f.error ? '' : value(f.expected)),
         h('td', { class: 'actual' }, f.error ? f.error : difference(f.expected, f.actual)))))) : null;
     const more = r.failures.length > listed.length ? h('p', { class: 'muted' }, `… and ${r.failures.length - listed.length} more.`) : null;
     target.replaceChildren(head, table ?? '', more ?? '');
   } catch (e) {
-    if (missingEndpoint(e)) {
-      state.missing.regression = true;
-      target.replaceChildren(h('div', { class: 'msg msg-info', test: 'regression-unavailable' },
-        'Regression runs are not available on this service yet.'));
-    } else {
-      message(target, 'error', explain(e));
-    }
+    message(target, 'error', explain(e));
   } finally {
     renderPermissions();
   }
@@ -1113,7 +1098,7 @@ function renderDecision(d, request) {
     h('thead', {}, h('tr', {}, h('th', {}, 'Area'), h('th', {}, 'Why'), h('th', {}, 'Rule'), h('th', {}, 'Where it is written'))),
     h('tbody', {}, ...(d.reasons ?? []).map(x => h('tr', { test: 'decision-reason', data: { code: x.code ?? '' } },
       h('td', {}, h('span', { class: 'area' }, words(x.area))),
-      h('td', {}, x.message ?? x.text ?? '', h('div', { class: 'muted code' }, x.code ?? '')),
+      h('td', {}, x.message ?? '', h('div', { class: 'muted code' }, x.code ?? '')),
       h('td', {}, x.rule ?? ''),
       h('td', { class: 'source' }, source(x.source))))));
   const version = h('p', { class: 'decided-by', test: 'decision-version', data: { version: d.rulesetVersion ?? '' } });
