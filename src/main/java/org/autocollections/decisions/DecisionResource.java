@@ -25,7 +25,6 @@ import org.autocollections.ruleset.ActiveRuleset;
 import org.autocollections.ruleset.Ruleset;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -55,8 +54,7 @@ public class DecisionResource {
     @Operation(summary = "Decide one case", description = "Returns the next action for the case, with the "
             + "conclusions of each decision area and the rules and table rows behind them.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = CollectionCase.class),
-            examples = @ExampleObject(name = "M2 borrower with an illness", value = ApiExamples.CASE_M2)))
+            schema = @Schema(implementation = CollectionCase.class)))
     @APIResponse(responseCode = "200", description = "The decision",
             content = @Content(schema = @Schema(implementation = Decision.class)))
     @APIResponse(responseCode = "400", description = "The case is invalid; the problem names each field at fault",

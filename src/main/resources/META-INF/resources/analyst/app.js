@@ -9,16 +9,17 @@ import { wireSimulation } from './simulation.js';
 import { wireUpload } from './upload.js';
 import { refreshAll, wireVersions } from './versions.js';
 
-function start() {
+async function start() {
   wireSession(refreshAll);
   wireUpload();
   wireVersions();
   wireApproval();
   wireSimulation();
   wireRegression();
-  wireDecide();
+  const example = wireDecide();
   resumeSession();
   refreshAll();
+  await example;
   document.body.dataset.ready = 'true';
 }
 

@@ -5,45 +5,8 @@ import { $, h, baseName, day, message, money, shortVersion, when, words } from '
 import { can } from './permissions.js';
 import { state } from './state.js';
 
-/** docs/examples/case-m2.json: a car loan 45 days overdue, for the decision explorer. */
-const EXAMPLE_CASE = {
-  caseId: 'CASE-1',
-  asOf: '2026-11-29T10:00:00+08:00',
-  jurisdiction: 'CN',
-  borrower: {
-    customerId: 'CUST-1',
-    timeZone: 'Asia/Shanghai',
-    creditScore: 640,
-    monthlyIncome: 12000.00,
-    monthlyDebtPayments: 2500.00,
-    employment: 'EMPLOYED',
-    hardship: 'ILLNESS',
-    consents: { phone: true, sms: true, email: true },
-    flags: [],
-  },
-  loan: {
-    loanId: 'LN-2024-0001',
-    currency: 'CNY',
-    outstandingBalance: 86000.00,
-    overdueAmount: 4300.00,
-    annualInterestRate: 0.068,
-    monthlyInstalment: 2150.00,
-    remainingTermMonths: 40,
-    oldestUnpaidDueDate: '2026-10-15',
-    arbitrationClause: false,
-  },
-  collateral: { vehicleValue: 70000.00, valuedOn: '2026-09-30', gpsTracking: 'ONLINE' },
-  history: {
-    contacts: [
-      { at: '2026-11-20T10:15:00+08:00', channel: 'SMS', outcome: 'NO_ANSWER' },
-      { at: '2026-11-25T15:40:00+08:00', channel: 'PHONE', outcome: 'CONTACTED' },
-    ],
-    brokenPromises: 1,
-    plans: [],
-    legalActions: [],
-    lastPaymentOn: '2026-09-14',
-  },
-};
+/** docs/examples/case-m2.json, as the service serves it: the README's example case, the one tried by default. */
+const EXAMPLE = new URL('../examples/case-m2.json', location.href);
 
 /** The versions a case can be tried on: those that compile (validated drafts, approved, active, retired). */
 export function fillDecideWith() {
@@ -144,9 +107,17 @@ export function renderDecidedBy() {
     ` · ${(d.rulesFired ?? []).length} rules fired`);
 }
 
-export function wireDecide() {
-  const example = JSON.stringify(EXAMPLE_CASE, null, 2);
-  $('case-json').value = example;
-  $('case-reset').addEventListener('click', () => { $('case-json').value = example; });
+/** Wires the panel and fills in the example case once it has come. */
+export async function wireDecide() {
   $('decide').addEventListener('click', decide);
+  let example = '';
+  $('case-reset').addEventListener('click', () => { $('case-json').value = example; });
+  try {
+    const response = await fetch(EXAMPLE);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    example = await response.text();
+  } catch (e) {
+    message($('decision'), 'error', `The example case cannot be loaded (${e.message}); paste a case instead.`);
+  }
+  $('case-json').value = example;
 }

@@ -140,6 +140,8 @@ class AnalystPageTest {
         driver.get(page.toString());
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
         assertThat(driver.getCurrentUrl()).endsWith("/analyst/");
+        // the case to try is the README's example, the very file, as the service serves it
+        assertThat(find("case-json").getDomProperty("value")).isEqualTo(Files.readString(Path.of("docs/examples/case-m2.json")));
         WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(test("token-dialog")));
         Files.write(SCREENSHOTS.resolve("01-paste-token.png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
 

@@ -1,0 +1,44 @@
+package org.autocollections.decisions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+
+/**
+ * The example of deciding one case in the OpenAPI document is docs/examples/case-m2.json, read from where the build
+ * puts it to be served (pom.xml), so that Swagger UI offers the case the README's curl commands send and the analyst
+ * page shows, and no copy of it can drift. Registered by {@code mp.openapi.filter}.
+ */
+public class DecisionExampleFilter implements OASFilter {
+
+    static final String EXAMPLE = "META-INF/resources/examples/case-m2.json";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        openAPI.getPaths().getPathItem("/api/v1/decisions").getPOST().getRequestBody().getContent()
+                .getMediaType(MediaType.APPLICATION_JSON)
+                .addExample("M2 borrower with an illness", OASFactory.createExample().value(exampleCase()));
+    }
+
+    private static Map<String, Object> exampleCase() {
+        try (InputStream in = DecisionExampleFilter.class.getClassLoader().getResourceAsStream(EXAMPLE)) {
+            if (in == null) {
+                throw new IllegalStateException(EXAMPLE + " is not on the class path; pom.xml copies it from docs/examples");
+            }
+            return new ObjectMapper().readValue(in, new TypeReference<Map<String, Object>>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("The example case " + EXAMPLE + " does not read", e);
+        }
+    }
+}
