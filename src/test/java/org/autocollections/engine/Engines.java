@@ -62,9 +62,14 @@ public final class Engines {
 
     /** The ruleset shipped in rules/ and decision-tables/. */
     public static Ruleset shippedRuleset() {
+        return shippedRuleset(RuleModel.EXECUTABLE);
+    }
+
+    /** The ruleset shipped in rules/ and decision-tables/, compiled with the given rule model. */
+    public static Ruleset shippedRuleset(RuleModel model) {
         RulesetSource.Loaded loaded = new RulesetSource(Path.of("rules"), Path.of("decision-tables"), true).load();
         try {
-            return new RulesetCompiler(RuleModel.EXECUTABLE).compile(loaded.origin(), loaded.files(), Instant.EPOCH);
+            return new RulesetCompiler(model).compile(loaded.origin(), loaded.files(), Instant.EPOCH);
         } catch (RulesetCompilationException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
