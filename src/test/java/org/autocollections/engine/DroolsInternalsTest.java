@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -34,7 +32,6 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * What the engine relies on in the Drools internals it uses ({@link DroolsInternals}), checked against the Drools
@@ -43,7 +40,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 class DroolsInternalsTest {
 
-    private static final Map<RuleModel, Ruleset> SHIPPED = new EnumMap<>(RuleModel.class);
     private static final Map<RuleModel, KieBase> SHAPES = new EnumMap<>(RuleModel.class);
 
     /** One rule of each shape ConstantRules tells apart: no conditions, conditions, and every non-plain attribute. */
@@ -71,10 +67,6 @@ class DroolsInternalsTest {
             "activation group", "auto-focus", "lock-on-active", "date-effective", "date-expires");
     private static final Set<String> PLAIN = Set.of("no conditions", "a pattern", "a negation", "an eval");
 
-    private static synchronized Ruleset shipped(RuleModel model) {
-        return SHIPPED.computeIfAbsent(model, Engines::shippedRuleset);
-    }
-
     private static synchronized KieBase shapes(RuleModel model) {
         return SHAPES.computeIfAbsent(model, m -> {
             try {
@@ -86,9 +78,8 @@ class DroolsInternalsTest {
         });
     }
 
-    private static CaseFacts exampleFacts() throws IOException {
-        CollectionCase c = JsonMapper.builder().findAndAddModules().build()
-                .readValue(Path.of("docs/examples/case-m2.json").toFile(), CollectionCase.class);
+    private static CaseFacts exampleFacts() {
+        CollectionCase c = Engines.exampleCase();
         return new CaseFacts(c, c.asOf().toInstant(), ZoneId.of(c.borrower().timeZone()));
     }
 
@@ -113,8 +104,8 @@ class DroolsInternalsTest {
 
     @ParameterizedTest
     @EnumSource(RuleModel.class)
-    void aResetSessionDecidesAsANewSessionWould(RuleModel model) throws IOException {
-        KieBase kieBase = shipped(model).kieBase();
+    void aResetSessionDecidesAsANewSessionWould(RuleModel model) {
+        KieBase kieBase = Engines.shippedRuleset(model).kieBase();
         CaseFacts facts = exampleFacts();
         KieSession used = kieBase.newKieSession();
         KieSession fresh = kieBase.newKieSession();
@@ -162,7 +153,7 @@ class DroolsInternalsTest {
     @ParameterizedTest
     @EnumSource(RuleModel.class)
     void theShippedParameterRowsAreTakenForConstants(RuleModel model) {
-        Ruleset ruleset = shipped(model);
+        Ruleset ruleset = Engines.shippedRuleset(model);
         List<Rule> withoutConditions = new ArrayList<>();
         for (KiePackage pkg : ruleset.kieBase().getKiePackages()) {
             pkg.getRules().stream().filter(DroolsInternals::hasNoConditions).forEach(withoutConditions::add);
