@@ -49,7 +49,17 @@ public class DecisionService {
         }
     }
 
-    public Decision decide(CollectionCase request, boolean storedCase) {
+    /** Decides a case sent whole in the request, with the active ruleset, and records it. */
+    public Decision decideSentCase(CollectionCase request) {
+        return decide(request, false);
+    }
+
+    /** Decides a case the service keeps, as read with its stored history, with the active ruleset, and records it. */
+    public Decision decideStoredCase(CollectionCase request) {
+        return decide(request, true);
+    }
+
+    private Decision decide(CollectionCase request, boolean storedCase) {
         Ruleset ruleset = active.current();
         Decision decision = metrics.time(request, () -> engine.decide(request, ruleset));
         record(List.of(new DecisionLedger.Entry(request, decision, storedCase)));
