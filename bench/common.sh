@@ -7,7 +7,8 @@ mkdir -p "$BENCH_OUT"
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
-# ./mvnw -Pbench -DskipTests package: the service jar (target/quarkus-app), the JMH benchmarks compiled into
+# ./mvnw -Pbench -DskipTests package: the service jar (target/quarkus-app) with the benchmark hooks of
+# src/bench/service (the echo endpoint, decisions unrecorded on request), the JMH benchmarks compiled into
 # target/test-classes and their class path in target/bench-classpath.txt. Skipped when they exist, unless
 # BENCH_BUILD=1 (run-all.sh sets it after copying a fresh tree).
 # With the argument "jar", only the service jar is required (bench/http.sh).
@@ -22,6 +23,18 @@ bench_build() {
     (cd "$BENCH_ROOT" && ./mvnw -q -B -Pbench -DskipTests package >&2)   # errors to stderr, not into result files
     export BENCH_BUILD=0
   fi
+}
+
+# Fails unless the service jar carries the benchmark hooks, which only a -Pbench build compiles into it. A jar built
+# without them (by hand, perhaps with other options such as the database kind) is not silently rebuilt over.
+require_bench_hooks() {
+  local app
+  for app in "$BENCH_ROOT"/target/quarkus-app/app/*.jar; do
+    [[ -f "$app" ]] && unzip -l "$app" 2>/dev/null | grep -q 'org/autocollections/http/EchoResource.class' && return 0
+  done
+  echo "target/quarkus-app was built without -Pbench, so it has no echo endpoint and always records decisions:" \
+    "build it with ./mvnw -Pbench -DskipTests package (and the options it was built with), or set BENCH_BUILD=1" >&2
+  exit 1
 }
 
 bench_classpath() {
@@ -108,14 +121,15 @@ free_port() {
   echo "$p"
 }
 
-# service_start model [extra JVM options...]: starts target/quarkus-app/quarkus-run.jar with the echo endpoint on,
-# the given rule model, the tree's rules/ and decision-tables/, and a fresh H2 database in a new folder under /tmp
-# ($work, which also holds service.log); waits until it is ready. Sets $pid, $base, $work, $service_started.
+# service_start model [extra JVM options...]: starts target/quarkus-app/quarkus-run.jar (a -Pbench build) with the
+# echo endpoint on, the given rule model, the tree's rules/ and decision-tables/, and a fresh H2 database in a new
+# folder under /tmp ($work, which also holds service.log); waits until it is ready. Sets $pid, $base, $work, $service_started.
 # JAVA_OPTS are passed to the JVM too; BENCH_JDBC_URL replaces the H2 database (e.g. a PostgreSQL build and URL).
 pid=""
 service_start() {
   local model="$1" port
   shift
+  require_bench_hooks
   port="$(free_port)"
   work="$(mktemp -d /tmp/bench-http.XXXXXX)"
   # shellcheck disable=SC2086

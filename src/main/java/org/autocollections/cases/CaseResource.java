@@ -214,7 +214,7 @@ public class CaseResource {
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidRequestException("asOf", "must be a timestamp with offset, e.g. 2026-11-29T10:00:00+08:00");
         }
-        return decisions.decide(store.asRequest(caseId, at), true);
+        return decisions.decideStoredCase(store.asRequest(caseId, at));
     }
 
     @RolesAllowed({ Roles.SERVICER, Roles.AUDITOR })

@@ -64,7 +64,7 @@ public class DecisionResource {
     @APIResponse(responseCode = "503", description = "No ruleset is active yet, or the decision cannot be recorded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Decision decide(JsonNode body) {
-        return decisions.decide(reader.read(body), false);
+        return decisions.decideSentCase(reader.read(body));
     }
 
     @POST

@@ -35,21 +35,17 @@ public class DecisionService {
     @Inject
     DecisionMetrics metrics;
 
-    /**
-     * For benchmarks only (docs/benchmarks.md measures the cost of the record): decisions are then given unrecorded.
-     * Never set in production; the service warns at start-up when it is.
-     */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "collections.bench.skip-audit", defaultValue = "false")
-    boolean skipAudit;
-
-    void warnIfUnrecorded(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
-        if (skipAudit) {
-            org.jboss.logging.Logger.getLogger(DecisionService.class)
-                    .warn("collections.bench.skip-audit is set: decisions are NOT recorded. Benchmarks only.");
-        }
+    /** Decides a case sent whole in the request, with the active ruleset, and records it. */
+    public Decision decideSentCase(CollectionCase request) {
+        return decide(request, false);
     }
 
-    public Decision decide(CollectionCase request, boolean storedCase) {
+    /** Decides a case the service keeps, as read with its stored history, with the active ruleset, and records it. */
+    public Decision decideStoredCase(CollectionCase request) {
+        return decide(request, true);
+    }
+
+    private Decision decide(CollectionCase request, boolean storedCase) {
         Ruleset ruleset = active.current();
         Decision decision = metrics.time(request, () -> engine.decide(request, ruleset));
         record(List.of(new DecisionLedger.Entry(request, decision, storedCase)));
@@ -69,9 +65,7 @@ public class DecisionService {
     /** Records the decisions (all or none) and counts them given; or, when the record fails, withheld. */
     private void record(List<DecisionLedger.Entry> entries) {
         try {
-            if (!skipAudit) {
-                ledger.record(entries);
-            }
+            ledger.record(entries);
         } catch (RuntimeException e) {
             if (e instanceof DatabaseUnavailableException) {
                 metrics.auditWriteFailed();

@@ -8,10 +8,6 @@ import java.util.Map;
 import org.autocollections.api.Decision;
 import org.autocollections.policy.Attribution;
 import org.autocollections.ruleset.Ruleset;
-import org.drools.base.base.ClassObjectType;
-import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.drools.base.rule.Pattern;
-import org.drools.base.rule.RuleConditionElement;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -32,9 +28,10 @@ import org.kie.api.runtime.KieSession;
  * order and at the same point of the firing sequence as before, so every later rule sees the same session and the
  * decision, its reasons and its list of fired rules are what running the rows would have given.
  *
- * <p>Only plain rules qualify: no timer, calendar, agenda or activation group, auto-focus, dynamic salience, date
- * window or named consequence, each firing exactly once in an empty session, and neither their facts nor anything
- * else changed or deleted there. If any rule with no conditions does something else, none is treated as constant.
+ * <p>Only plain rules qualify (told by {@link DroolsInternals}, since the KIE API does not show a rule's conditions
+ * and attributes): no timer, calendar, agenda or activation group, auto-focus, dynamic salience, date window or named
+ * consequence, each firing exactly once in an empty session, and neither their facts nor anything else changed or
+ * deleted there. If any rule with no conditions does something else, none is treated as constant.
  */
 final class ConstantRules {
 
@@ -66,10 +63,10 @@ final class ConstantRules {
         Map<Rule, Row> candidates = new IdentityHashMap<>();
         for (KiePackage pkg : ruleset.kieBase().getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
-                if (!(rule instanceof RuleImpl impl) || !unconditional(impl)) {
+                if (!DroolsInternals.hasNoConditions(rule)) {
                     continue;
                 }
-                if (!plain(impl)) {
+                if (!DroolsInternals.firesPlainly(rule)) {
                     return NONE;
                 }
                 candidates.put(rule, null);
@@ -132,22 +129,5 @@ final class ConstantRules {
                     List.copyOf(inserted.getOrDefault(rule, List.of()))));
         }
         return new ConstantRules(rows);
-    }
-
-    /** No condition at all, or only the initial fact Drools gives a rule without conditions. */
-    private static boolean unconditional(RuleImpl rule) {
-        for (RuleConditionElement element : rule.getLhs().getChildren()) {
-            if (!(element instanceof Pattern pattern) || !ClassObjectType.InitialFact_ObjectType.equals(pattern.getObjectType())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean plain(RuleImpl rule) {
-        return rule.getTimer() == null && !rule.hasCalendars() && !rule.isSalienceDynamic() && rule.isMainAgendaGroup()
-                && (rule.getActivationGroup() == null || rule.getActivationGroup().isEmpty()) && !rule.getAutoFocus()
-                && !rule.isLockOnActive() && rule.getDateEffective() == null && rule.getDateExpires() == null
-                && !rule.hasNamedConsequences() && !rule.isEager() && !rule.isQuery();
     }
 }

@@ -33,7 +33,7 @@ public class DecisionEngine {
     public Decision decide(CollectionCase request, Ruleset ruleset) {
         Instant decidedAt = clock.instant();
         Instant asOf = request.asOf() == null ? decidedAt : request.asOf().toInstant();
-        CaseFacts facts = new CaseFacts(request, asOf, BorrowerZone.of(request));
+        CaseFacts facts = new CaseFacts(request, asOf, BorrowerZone.of(request, config.defaultZone()));
         Prepared prepared = ruleset.derived(Prepared.class, Prepared::new);
         KieSession session = prepared.sessions.take();
         boolean clean = false;
@@ -76,14 +76,14 @@ public class DecisionEngine {
         return fired.subList(Math.max(0, fired.size() - 5), fired.size());
     }
 
-    /** The zone in which the borrower's days and hours are counted. */
+    /** The zone in which the borrower's days and hours are counted: the case's own, else the configured default. */
     static final class BorrowerZone {
         private BorrowerZone() {
         }
 
-        static ZoneId of(CollectionCase request) {
+        static ZoneId of(CollectionCase request, ZoneId fallback) {
             String zone = request.borrower().timeZone();
-            return zone == null ? ZoneId.of("Asia/Shanghai") : ZoneId.of(zone);
+            return zone == null ? fallback : ZoneId.of(zone);
         }
     }
 }

@@ -3,15 +3,15 @@ package org.autocollections.engine;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
 /**
  * Sessions of one KieBase, reused from one decision to the next instead of built anew for each (building one costs
  * about a tenth of a decision). A session is handed to one decision at a time; once the decision is done it is reset
- * to the state of a new session, which drops every fact, activation, node memory, listener and fact-handle counter,
- * so nothing of one decision reaches the next. A session whose decision failed is disposed of, never reused.
+ * to the state of a new session ({@link DroolsInternals#reset}), which drops every fact, activation, node memory,
+ * listener and fact-handle counter, so nothing of one decision reaches the next. A session whose decision failed is
+ * disposed of, never reused.
  */
 final class SessionPool {
 
@@ -41,17 +41,12 @@ final class SessionPool {
      * for another decision, otherwise (an exception part-way through the rules) it is disposed of.
      */
     void release(KieSession session, boolean clean) {
-        if (clean && session instanceof StatefulKnowledgeSessionImpl impl) {
-            if (idleCount.incrementAndGet() <= MAX_IDLE) {
-                try {
-                    impl.reset();
-                    idle.offer(session);
-                    return;
-                } catch (RuntimeException e) {
-                    // not reusable after all: disposed of below
-                }
+        if (clean) {
+            if (idleCount.incrementAndGet() <= MAX_IDLE && DroolsInternals.reset(session)) {
+                idle.offer(session);
+                return;
             }
-            idleCount.decrementAndGet();
+            idleCount.decrementAndGet(); // too many idle already, or not reusable after all: disposed of below
         }
         session.dispose();
     }

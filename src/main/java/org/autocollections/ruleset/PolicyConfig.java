@@ -1,6 +1,7 @@
 package org.autocollections.ruleset;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -27,6 +28,16 @@ public interface PolicyConfig {
     enum Watch {
         OFF, DRAFT, ACTIVATE
     }
+
+    /** The zone of {@link #defaultZone()} unless configured. */
+    String DEFAULT_ZONE = "Asia/Shanghai";
+
+    /**
+     * The zone a borrower's days and contact hours are counted in when the case names none. Only CN cases may leave
+     * it out (a US case must name it: Regulation F calling hours are the borrower's local time), hence China's zone.
+     */
+    @WithDefault(DEFAULT_ZONE)
+    ZoneId defaultZone();
 
     /** Upper bound on rule firings in one decision: a policy that loops fails instead of hanging a thread. */
     @WithDefault("10000")

@@ -22,8 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Benchmark baseline only (bench/http.sh, docs/benchmarks.md): returns the JSON body it is sent, read and written
  * through the same Jackson mapper and HTTP stack as the decision endpoint, so the two can be compared side by side.
- * Answers 404 unless the runtime property {@code collections.bench.echo-enabled=true} is set, and is left out of the
- * OpenAPI document.
+ * Compiled into the service only by the Maven profile {@code bench}; even there it answers 404 unless the runtime
+ * property {@code collections.bench.echo-enabled=true} is set, and it is left out of the OpenAPI document.
  */
 @Path("/bench/echo")
 @Consumes(MediaType.APPLICATION_JSON)
