@@ -7,7 +7,7 @@
 # answers 200; warm each up; measure each with wrk in turn; stop the service. Prints a Markdown table at the end
 # (also in target/bench/http.md; raw wrk output in target/bench/wrk-*.txt).
 # Endpoints, in the order measured:
-#   echo        POST /bench/echo with $BODY (default the M2 case, src/bench/resources/cases/m2.json)
+#   echo        POST /bench/echo with $BODY (default the M2 case, docs/examples/case-m2.json)
 #   decisions   POST /api/v1/decisions with the same $BODY
 #   echo-large  POST /bench/echo with this model's decision for $BODY as the body: an echo that reads and writes as
 #               many bytes as the decision endpoint writes (its reply is far larger than the case it reads)
@@ -22,7 +22,7 @@ WARMUP="${WARMUP:-10}"
 DURATION="${DURATION:-30}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
-BODY="${BODY:-$BENCH_ROOT/src/bench/resources/cases/m2.json}"
+BODY="${BODY:-$BENCH_ROOT/docs/examples/case-m2.json}"
 ENDPOINTS="${ENDPOINTS:-echo decisions echo-large}"
 RECORD_MODES="${RECORD_MODES:-recorded unrecorded}"
 models=("$@")

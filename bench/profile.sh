@@ -12,7 +12,7 @@ DURATION="${DURATION:-30}"
 RECORD="${RECORD:-recorded}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
-BODY="${BODY:-$BENCH_ROOT/src/bench/resources/cases/m2.json}"
+BODY="${BODY:-$BENCH_ROOT/docs/examples/case-m2.json}"
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
 bench_build
 trap service_stop EXIT
