@@ -5,7 +5,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.autocollections.ruleset.ActiveRuleset;
+import org.autocollections.ruleset.RulesetActivator;
 import org.autocollections.ruleset.Ruleset;
 import org.autocollections.ruleset.RulesetArchive;
 import org.autocollections.ruleset.RulesetCompilationException;
@@ -24,7 +24,7 @@ public class ActiveVersionFollower {
     private static final Logger LOG = Logger.getLogger(ActiveVersionFollower.class);
 
     @Inject
-    ActiveRuleset active;
+    RulesetActivator activator;
 
     @Inject
     RulesetArchive archive;
@@ -42,7 +42,7 @@ public class ActiveVersionFollower {
 
     /** Activates here the version the database names active, if it differs. Returns whether it did. */
     public boolean follow() {
-        Optional<String> followed = active.follow(() -> QuarkusTransaction.requiringNew().call(() -> Draft.<Draft>find(
+        Optional<String> followed = activator.follow(() -> QuarkusTransaction.requiringNew().call(() -> Draft.<Draft>find(
                 "status = ?1 order by updatedAt desc", DraftStatus.ACTIVE).firstResultOptional().map(d -> d.version)),
                 this::build);
         followed.ifPresent(v -> LOG.infof("Now serving version %s, activated by another replica", v));

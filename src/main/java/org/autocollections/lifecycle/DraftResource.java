@@ -44,6 +44,9 @@ public class DraftResource {
     Drafts drafts;
 
     @Inject
+    DraftStore store;
+
+    @Inject
     SecurityIdentity identity;
 
     @Inject
@@ -110,7 +113,7 @@ public class DraftResource {
     @RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR, Roles.DEVELOPER })
     @Operation(summary = "One draft: findings, changed cells, files and its history")
     public DraftView get(@PathParam("id") String id) {
-        return view(drafts.find(id(id)));
+        return view(store.find(id(id)));
     }
 
     @POST

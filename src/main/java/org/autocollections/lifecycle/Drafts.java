@@ -11,27 +11,21 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.ruleset.ActiveRuleset;
-import org.autocollections.ruleset.FolderRulesetActivated;
+import org.autocollections.ruleset.RulesetActivator;
 import org.autocollections.ruleset.PolicyConfig;
 import org.autocollections.tables.PolicyFile;
 import org.autocollections.ruleset.Ruleset;
 import org.autocollections.ruleset.RulesetArchive;
 import org.autocollections.ruleset.RulesetCompilationException;
 import org.autocollections.ruleset.RulesetCompiler;
-import org.autocollections.api.RulesetProblem;
 import org.autocollections.tables.TableFormat;
 import org.autocollections.validation.DraftValidator;
-import org.autocollections.validation.Finding;
 import org.autocollections.validation.Validation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -52,11 +46,16 @@ public class Drafts {
     }
 
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,120}");
-    static final String VALIDATION = "validation";
     static final String WATCH = "watch";
 
     @Inject
     ActiveRuleset active;
+
+    @Inject
+    RulesetActivator activator;
+
+    @Inject
+    DraftStore store;
 
     @Inject
     RulesetArchive archive;
@@ -66,9 +65,6 @@ public class Drafts {
 
     @Inject
     Clock clock;
-
-    @Inject
-    ObjectMapper json;
 
     private final DraftValidator validator = new DraftValidator();
 
@@ -89,7 +85,7 @@ public class Drafts {
      */
     public Draft create(List<PolicyFile> draftFiles, Set<String> changed, String baseVersion, String event, String note,
             Actor actor, Draft.Origin origin) {
-        Checked checked = check(draftFiles, baseVersion, changed, actor);
+        Candidate checked = check(draftFiles, baseVersion, changed, actor);
         refuseDuplicate(checked.version(), null);
         Instant now = clock.instant();
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -97,11 +93,11 @@ public class Drafts {
             draft.author = actor.name();
             draft.origin = origin;
             draft.createdAt = now;
-            draft.note = trim(note);
+            draft.note = DraftStore.trim(note);
             draft.status = DraftStatus.DRAFT;
-            fill(draft, checked, now);
+            store.describe(draft, checked, now);
             draft.persist();
-            storeFiles(draft.id, draftFiles, changed);
+            DraftStore.storeFiles(draft.id, draftFiles, changed);
             RulesetEvent.of(draft, null, actor.name(), now, event).persist();
             recordValidation(draft, checked, now);
             return draft;
@@ -120,24 +116,24 @@ public class Drafts {
     /** New versions of some files of an open draft (the fix after a finding); validated again, approval reset. */
     public Draft revise(long id, List<Upload> uploads, String note, Actor actor) {
         List<PolicyFile> files = accept(uploads, actor);
-        Draft before = find(id);
+        Draft before = store.find(id);
         requireOpen(before, "revised");
-        List<PolicyFile> draftFiles = replace(files(id), files);
-        Set<String> uploaded = new LinkedHashSet<>(uploadedPaths(id));
+        List<PolicyFile> draftFiles = replace(store.files(id), files);
+        Set<String> uploaded = new LinkedHashSet<>(store.uploadedPaths(id));
         files.forEach(f -> uploaded.add(f.path()));
-        Checked checked = check(draftFiles, before.baseVersion, uploaded, actor);
+        Candidate checked = check(draftFiles, before.baseVersion, uploaded, actor);
         refuseDuplicate(checked.version(), id);
         Instant now = clock.instant();
         return QuarkusTransaction.requiringNew().call(() -> {
-            Draft draft = locked(id);
+            Draft draft = DraftStore.locked(id);
             requireOpen(draft, "revised");
             DraftStatus from = draft.status;
             draft.status = DraftStatus.DRAFT;
             draft.approvedBy = null;
             draft.approvedAt = null;
-            fill(draft, checked, now);
+            store.describe(draft, checked, now);
             DraftFile.delete("draftId", id);
-            storeFiles(id, draftFiles, uploaded);
+            DraftStore.storeFiles(id, draftFiles, uploaded);
             RulesetEvent.of(draft, from, actor.name(), now, "revised " + String.join(", ", names(files))
                     + (note == null || note.isBlank() ? "" : ": " + note)).persist();
             recordValidation(draft, checked, now);
@@ -148,12 +144,12 @@ public class Drafts {
     /** Approval by someone who neither uploaded nor revised the draft. */
     public Draft approve(long id, String note, Actor actor) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Draft draft = locked(id);
+            Draft draft = DraftStore.locked(id);
             if (draft.status != DraftStatus.VALIDATED) {
                 throw new LifecycleConflictException("Draft " + id + " is " + draft.status
                         + "; only a VALIDATED draft (no error findings) can be approved");
             }
-            Set<String> authors = authors(id);
+            Set<String> authors = DraftStore.authors(id);
             if (authors.contains(actor.name())) {
                 throw new FourEyesException("Draft " + id + " was uploaded or revised by " + actor.name()
                         + "; another approver must approve it");
@@ -161,7 +157,7 @@ public class Drafts {
             Instant now = clock.instant();
             draft.approvedBy = actor.name();
             draft.approvedAt = now;
-            return move(draft, DraftStatus.APPROVED, actor.name(), now, note);
+            return DraftStore.move(draft, DraftStatus.APPROVED, actor.name(), now, note);
         });
     }
 
@@ -171,32 +167,32 @@ public class Drafts {
      */
     Draft approveByConfiguration(long id, String reason) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Draft draft = locked(id);
+            Draft draft = DraftStore.locked(id);
             if (draft.status != DraftStatus.VALIDATED) {
                 throw new LifecycleConflictException("Draft " + id + " is " + draft.status);
             }
             Instant now = clock.instant();
             draft.approvedBy = WATCH;
             draft.approvedAt = now;
-            return move(draft, DraftStatus.APPROVED, WATCH, now, reason);
+            return DraftStore.move(draft, DraftStatus.APPROVED, WATCH, now, reason);
         });
     }
 
     /** Withdrawn by an author or turned down by an approver; a rejected draft goes no further. */
     public Draft reject(long id, String note, Actor actor, boolean approver) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Draft draft = locked(id);
+            Draft draft = DraftStore.locked(id);
             requireOpen(draft, "rejected");
-            if (!approver && !authors(id).contains(actor.name())) {
+            if (!approver && !DraftStore.authors(id).contains(actor.name())) {
                 throw new FourEyesException("Only an approver or an author of draft " + id + " may reject it");
             }
-            return move(draft, DraftStatus.REJECTED, actor.name(), clock.instant(), note);
+            return DraftStore.move(draft, DraftStatus.REJECTED, actor.name(), clock.instant(), note);
         });
     }
 
     /** Makes an approved draft the active ruleset; the one serving until now is retired. */
     public synchronized Draft activate(long id, String note, Actor actor) {
-        Draft draft = find(id);
+        Draft draft = store.find(id);
         if (draft.status != DraftStatus.APPROVED) {
             throw new LifecycleConflictException("Draft " + id + " is " + draft.status + "; only an APPROVED draft can be activated");
         }
@@ -224,77 +220,11 @@ public class Drafts {
             // A version that compiled once and no longer does means the engine changed under it: not the caller's fault.
             throw new IllegalStateException("Kept version " + version + " no longer compiles: " + e.getMessage(), e);
         }
-        Draft[] result = new Draft[1];
-        active.activate(ruleset, origin, () -> {
-            Draft draft = locked(id);
-            if (draft.status != expected) {
-                throw new LifecycleConflictException("Draft " + id + " changed to " + draft.status + " meanwhile");
-            }
-            Instant now = clock.instant();
-            retireActive(actor.name(), now, "replaced by version " + version);
-            result[0] = move(draft, DraftStatus.ACTIVE, actor.name(), now, note);
-        });
-        return result[0];
+        activator.activate(ruleset, new DraftActivation(id, expected, origin, actor.name(), note));
+        return store.find(id);
     }
 
-    /** The folders' files became active (start or reload): list that version among the drafts as the active one. */
-    void onFolders(@Observes FolderRulesetActivated activated) {
-        Ruleset ruleset = activated.ruleset();
-        Instant now = clock.instant();
-        Draft current = Draft.<Draft>find("status", DraftStatus.ACTIVE).firstResult();
-        if (current != null && current.version.equals(ruleset.version())) {
-            return;
-        }
-        retireActive(activated.actor(), now, "replaced by the folders' version " + ruleset.version());
-        Draft draft = new Draft();
-        draft.author = activated.actor();
-        draft.origin = Draft.Origin.FOLDERS;
-        draft.createdAt = now;
-        draft.note = ruleset.origin().length() > 2000 ? ruleset.origin().substring(0, 2000) : ruleset.origin();
-        draft.status = DraftStatus.ACTIVE;
-        List<PolicyFile> base = active.peek().map(Ruleset::sourceFiles).orElse(List.of());
-        List<Finding> findings = ruleset.warnings().stream().map(Finding::of).toList();
-        fill(draft, new Checked(ruleset.version(), ruleset.digest(), active.peek().map(Ruleset::version).orElse(null),
-                findings, ruleset, DraftChanges.between(base.isEmpty() ? ruleset.sourceFiles() : base, ruleset.sourceFiles())), now);
-        draft.persist();
-        storeFiles(draft.id, ruleset.sourceFiles(), Set.of());
-        RulesetEvent.of(draft, null, activated.actor(), now, "activated from " + draft.note).persist();
-    }
-
-    public Draft find(long id) {
-        Draft draft = QuarkusTransaction.requiringNew().call(() -> Draft.<Draft>findById(id));
-        if (draft == null) {
-            throw new DraftNotFoundException("No draft " + id);
-        }
-        return draft;
-    }
-
-    public List<PolicyFile> files(long id) {
-        return QuarkusTransaction.requiringNew().call(() -> DraftFile.<DraftFile>list("draftId = ?1 order by path", id)
-                .stream().map(DraftFile::toPolicyFile).toList());
-    }
-
-    private List<String> uploadedPaths(long id) {
-        return QuarkusTransaction.requiringNew().call(() -> DraftFile.<DraftFile>list("draftId = ?1 and uploaded = true", id)
-                .stream().map(f -> f.path).toList());
-    }
-
-    /** Everyone who put files into the draft: they may not approve it. */
-    private static Set<String> authors(long id) {
-        Set<String> authors = new LinkedHashSet<>();
-        RulesetEvent.<RulesetEvent>list("draftId = ?1 and (fromStatus is null or toStatus = ?2)", id, DraftStatus.DRAFT)
-                .forEach(e -> authors.add(e.actor));
-        Draft draft = Draft.findById(id);
-        authors.add(draft.author);
-        authors.remove(VALIDATION);
-        return authors;
-    }
-
-    private record Checked(String version, String digest, String baseVersion, List<Finding> findings, Ruleset ruleset,
-            List<DraftChanges.FileChange> changes) {
-    }
-
-    private Checked check(List<PolicyFile> draftFiles, String baseVersion, Set<String> uploaded, Actor actor) {
+    private Candidate check(List<PolicyFile> draftFiles, String baseVersion, Set<String> uploaded, Actor actor) {
         List<PolicyFile> baseFiles = baseVersion == null ? List.of() : archive.files(baseVersion);
         Validation validation = validator.validate(draftFiles, baseFiles, uploaded, actor.developer(),
                 config.model(), clock.instant());
@@ -302,24 +232,13 @@ public class Drafts {
             archive.keepCompiled(validation.ruleset()); // simulations and regressions ask for it by version next
         }
         String version = RulesetCompiler.versionOf(draftFiles);
-        return new Checked(version, validation.ruleset() != null ? validation.ruleset().digest() : version,
+        return new Candidate(version, validation.ruleset() != null ? validation.ruleset().digest() : version,
                 baseVersion, validation.findings(), validation.ruleset(), DraftChanges.between(baseFiles, draftFiles));
     }
 
-    private void fill(Draft draft, Checked checked, Instant now) {
-        draft.version = checked.version();
-        draft.digest = checked.digest();
-        draft.baseVersion = checked.baseVersion();
-        draft.updatedAt = now;
-        draft.errorCount = (int) checked.findings().stream().filter(f -> f.severity() == RulesetProblem.Severity.ERROR).count();
-        draft.warningCount = checked.findings().size() - draft.errorCount;
-        draft.findings = write(checked.findings());
-        draft.changes = write(checked.changes());
-    }
-
-    private static void recordValidation(Draft draft, Checked checked, Instant now) {
+    private static void recordValidation(Draft draft, Candidate checked, Instant now) {
         if (draft.errorCount == 0 && checked.ruleset() != null) {
-            move(draft, DraftStatus.VALIDATED, VALIDATION, now, draft.warningCount + " warnings");
+            DraftStore.move(draft, DraftStatus.VALIDATED, DraftStore.VALIDATION, now, draft.warningCount + " warnings");
         }
     }
 
@@ -334,36 +253,10 @@ public class Drafts {
         }
     }
 
-    private static Draft move(Draft draft, DraftStatus to, String actor, Instant now, String note) {
-        DraftStatus from = draft.status;
-        draft.status = to;
-        draft.updatedAt = now;
-        RulesetEvent.of(draft, from, actor, now, trim(note)).persist();
-        return draft;
-    }
-
-    private static void retireActive(String actor, Instant now, String note) {
-        for (Draft serving : Draft.<Draft>list("status", DraftStatus.ACTIVE)) {
-            move(serving, DraftStatus.RETIRED, actor, now, note);
-        }
-    }
-
-    private static Draft locked(long id) {
-        Draft draft = Draft.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (draft == null) {
-            throw new DraftNotFoundException("No draft " + id);
-        }
-        return draft;
-    }
-
     private static void requireOpen(Draft draft, String verb) {
         if (!DraftStatus.OPEN.contains(draft.status)) {
             throw new LifecycleConflictException("Draft " + draft.id + " is " + draft.status + " and can no longer be " + verb);
         }
-    }
-
-    private static void storeFiles(long id, List<PolicyFile> files, Set<String> uploaded) {
-        files.forEach(f -> DraftFile.of(id, f, uploaded.contains(f.path())).persist());
     }
 
     /**
@@ -414,17 +307,5 @@ public class Drafts {
 
     private static List<String> names(List<PolicyFile> files) {
         return files.stream().map(f -> f.path().substring(f.path().indexOf('/') + 1)).toList();
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write as JSON", e);
-        }
-    }
-
-    private static String trim(String note) {
-        return note == null || note.length() <= 2000 ? note : note.substring(0, 2000);
     }
 }

@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 
 import org.autocollections.ruleset.ActiveRuleset;
 import org.autocollections.ruleset.PolicyConfig;
+import org.autocollections.ruleset.PolicyFolders;
 import org.autocollections.tables.PolicyFile;
 import org.autocollections.ruleset.Ruleset;
 import org.autocollections.ruleset.RulesetCompiler;
@@ -50,6 +51,9 @@ public class FolderWatch {
 
     @Inject
     Drafts drafts;
+
+    @Inject
+    PolicyFolders policyFolders;
 
     private WatchService watcher;
     private Thread thread;
@@ -112,7 +116,7 @@ public class FolderWatch {
      * Called by the watcher after each save; callable directly so a test needs no wait.
      */
     public synchronized Optional<Draft> scan() {
-        List<PolicyFile> files = active.folderFiles().files();
+        List<PolicyFile> files = policyFolders.load().files();
         String version = RulesetCompiler.versionOf(files);
         if (drafts.isKnown(version)) {
             return Optional.empty();

@@ -19,7 +19,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.autocollections.ruleset.ActiveRuleset;
-import org.autocollections.ruleset.RulesetActivation;
+import org.autocollections.ruleset.ActivationLog;
+import org.autocollections.ruleset.RulesetActivator;
 import org.autocollections.ruleset.PolicyConfig;
 import org.autocollections.ruleset.Ruleset;
 import org.autocollections.ruleset.RulesetCompilationException;
@@ -41,6 +42,12 @@ public class RulesetResource {
 
     @Inject
     ActiveRuleset active;
+
+    @Inject
+    RulesetActivator activator;
+
+    @Inject
+    ActivationLog log;
 
     @Inject
     PolicyConfig config;
@@ -86,9 +93,7 @@ public class RulesetResource {
     @Operation(summary = "Ruleset activations, newest first", description = "Which version served from when.")
     public List<ActivationView> activations(@QueryParam("limit") String limitParameter) {
         int limit = QueryParameters.limit(limitParameter, 50, 1000);
-        List<RulesetActivation> rows = RulesetActivation.findAll(Sort.descending("activatedAt", "id"))
-                .page(Page.ofSize(limit)).list();
-        return rows.stream().map(a -> new ActivationView(a.version, a.digest, a.activatedAt, a.origin, a.ruleModel,
+        return log.newestFirst(limit).stream().map(a -> new ActivationView(a.version, a.digest, a.activatedAt, a.origin, a.ruleModel,
                 a.ruleCount)).toList();
     }
 
@@ -105,7 +110,7 @@ public class RulesetResource {
     @APIResponse(responseCode = "422", description = "The files do not compile; nothing changed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ActiveView reload() throws RulesetCompilationException {
-        return ActiveView.of(active.reload("reload by " + identity.getPrincipal().getName()), config.model().name());
+        return ActiveView.of(activator.reload("reload by " + identity.getPrincipal().getName()), config.model().name());
     }
 
     @RolesAllowed({ Roles.APPROVER })
