@@ -1,7 +1,6 @@
 package org.autocollections.lifecycle;
 
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,9 +25,6 @@ import io.quarkus.panache.common.Sort;
  */
 @ApplicationScoped
 public class DraftStore {
-
-    /** The actor of the validation's own status change: not an author of the draft. */
-    static final String VALIDATION = "validation";
 
     @Inject
     ActiveRuleset active;
@@ -83,15 +79,13 @@ public class DraftStore {
         return RulesetEvent.list("draftId = ?1 order by id", id);
     }
 
-    /** Everyone who put files into the draft: they may not approve it. */
+    /** Everyone who put files into the draft, in the caller's transaction: they may not approve it. */
     static Set<String> authors(long id) {
-        Set<String> authors = new LinkedHashSet<>();
-        RulesetEvent.<RulesetEvent>list("draftId = ?1 and (fromStatus is null or toStatus = ?2)", id, DraftStatus.DRAFT)
-                .forEach(e -> authors.add(e.actor));
-        Draft draft = Draft.findById(id);
-        authors.add(draft.author);
-        authors.remove(VALIDATION);
-        return authors;
+        return ApprovalRules.authors(Draft.findById(id), RulesetEvent.list("draftId = ?1 order by id", id));
+    }
+
+    Set<String> authorsOf(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> authors(id));
     }
 
     /** The draft holding exactly these files, if one is open or active: so a scan of unchanged folders makes none. */

@@ -56,7 +56,7 @@ public class RulesetResource {
     SecurityIdentity identity;
 
     @Inject
-    Drafts lifecycle;
+    ApprovalWorkflow workflow;
 
     @Inject
     DraftResource drafts;
@@ -121,8 +121,7 @@ public class RulesetResource {
             description = "One call, for any retired version (GET /api/v1/rulesets/drafts?status=RETIRED lists them). "
                     + "Optional body {\"note\": \"why\"}; the step is kept in the audit trail.")
     public DraftResource.DraftView rollback(@PathParam("version") String version, String body) {
-        return drafts.view(lifecycle.rollback(version, drafts.note(body),
-                new Drafts.Actor(identity.getPrincipal().getName(), identity.hasRole(Roles.DEVELOPER))));
+        return drafts.view(workflow.rollback(version, drafts.note(body), Actor.of(identity)));
     }
 
     @RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR, Roles.DEVELOPER })
