@@ -70,9 +70,12 @@ public class DraftResource {
         }
     }
 
-    /** A draft with everything an approver reads before deciding. */
+    /**
+     * A draft with everything an approver reads before deciding, and the steps the caller may take on it now
+     * (revise, approve, reject, activate, rollback, always in that order), judged as the server will judge them.
+     */
     public record DraftView(DraftSummary draft, JsonNode findings, JsonNode changes, List<FileView> files,
-            List<EventView> events) {
+            List<EventView> events, List<DraftAction> actions) {
     }
 
     /** Why a step was taken, kept in the audit trail. */
@@ -103,7 +106,9 @@ public class DraftResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR, Roles.DEVELOPER })
-    @Operation(summary = "One draft: findings, changed cells, files and its history")
+    @Operation(summary = "One draft: findings, changed cells, files, its history and what the caller may do now",
+            description = "actions lists revise, approve, reject, activate and rollback, in that order: allowed, or "
+                    + "blockedBy STATUS, ROLE or FOUR_EYES with a sentence why, as the server will decide the step.")
     public DraftView get(@PathParam("id") String id) {
         return view(store.find(id(id)));
     }
@@ -151,11 +156,11 @@ public class DraftResource {
         List<FileView> files = store.fileRows(draft.id).stream()
                 .map(f -> new FileView(f.path, f.sha256, java.util.Base64.getDecoder().decode(f.content).length, f.uploaded))
                 .toList();
-        List<EventView> events = store.events(draft.id).stream()
-                .map(EventView::of).toList();
+        List<RulesetEvent> history = store.events(draft.id);
+        List<DraftAction> actions = ApprovalRules.actions(draft.status, ApprovalRules.authors(draft, history), actor());
         try {
             return new DraftView(DraftSummary.of(draft), json.readTree(draft.findings), json.readTree(draft.changes),
-                    files, events);
+                    files, history.stream().map(EventView::of).toList(), actions);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

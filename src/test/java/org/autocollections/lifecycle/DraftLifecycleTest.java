@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -107,6 +108,35 @@ class DraftLifecycleTest {
 
         PolicyEdits.step(APPROVER, id, "approve").statusCode(200)
                 .body("draft.status", equalTo("APPROVED")).body("draft.approvedBy", equalTo("bob"));
+    }
+
+    @Test
+    void theDraftSaysWhichStepsTheCallerMayTakeNowAsTheServerDecidesThem() {
+        String approve = "actions.find { it.name == 'approve' }";
+        long id = PolicyEdits.upload(LEAD, PENALTY, PolicyEdits.penaltyMultiplier("1.9")).statusCode(201)
+                .body("actions.name", equalTo(List.of("revise", "approve", "reject", "activate", "rollback")))
+                .body(approve + ".allowed", equalTo(false))
+                .body(approve + ".blockedBy", equalTo("FOUR_EYES"))
+                .body(approve + ".why", equalTo(
+                        "you uploaded or revised this draft, so a second person must approve it (four-eyes rule)."))
+                .extract().jsonPath().getLong("draft.id");
+        PolicyEdits.step(LEAD, id, "approve").statusCode(403);
+
+        String draft = "/api/v1/rulesets/drafts/" + id;
+        given().header("Authorization", APPROVER).get(draft).then().statusCode(200)
+                .body(approve + ".allowed", equalTo(true))
+                .body(approve + ".blockedBy", nullValue())
+                .body(approve + ".why", nullValue());
+        String auditor = Tokens.bearer(Tokens.sign(Tokens.claims(Roles.AUDITOR).subject("al").upn("al")));
+        given().header("Authorization", auditor).get(draft).then().statusCode(200)
+                .body(approve + ".blockedBy", equalTo("ROLE"))
+                .body(approve + ".why", equalTo("only an approver can approve; your roles: auditor."));
+
+        PolicyEdits.step(LEAD, id, "reject").statusCode(200)
+                .body(approve + ".blockedBy", equalTo("STATUS"))
+                .body(approve + ".why", equalTo("A rejected version cannot be approved."))
+                .body("actions.findAll { it.allowed }", hasSize(0));
+        PolicyEdits.step(APPROVER, id, "approve").statusCode(409);
     }
 
     @Test
