@@ -13,7 +13,8 @@ import org.autocollections.lifecycle.ApprovalRules.Step;
 import org.autocollections.ruleset.ActiveRuleset;
 import org.autocollections.ruleset.Ruleset;
 import org.autocollections.ruleset.RulesetActivator;
-import org.autocollections.ruleset.RulesetArchive;
+import org.autocollections.ruleset.RulesetVersionNotFoundException;
+import org.autocollections.ruleset.RulesetVersions;
 import org.autocollections.ruleset.RulesetCompilationException;
 import org.autocollections.tables.PolicyFile;
 
@@ -38,7 +39,7 @@ public class ApprovalWorkflow {
     RulesetActivator activator;
 
     @Inject
-    RulesetArchive archive;
+    RulesetVersions versions;
 
     @Inject
     DraftStore store;
@@ -152,7 +153,8 @@ public class ApprovalWorkflow {
     public synchronized Draft rollback(String version, String note, Actor actor) {
         Draft retired = store.lastRetired(version).orElseThrow(() -> active.current().version().equals(version)
                 ? new LifecycleConflictException("Version " + version + " is already active")
-                : new DraftNotFoundException("No version " + version + " has served before; only those can be rolled back to"));
+                : RulesetVersionNotFoundException.because(
+                        "No version " + version + " has served before; only those can be rolled back to"));
         ApprovalRules.require(Step.ROLLBACK, retired, store.authorsOf(retired.id), actor);
         return switchTo(retired, "rollback to " + version, note, actor);
     }
@@ -161,8 +163,7 @@ public class ApprovalWorkflow {
     private Draft switchTo(Draft draft, String origin, String note, Actor actor) {
         Ruleset ruleset;
         try {
-            ruleset = archive.version(draft.version).orElseThrow(
-                    () -> new DraftNotFoundException("The files of version " + draft.version + " are not kept"));
+            ruleset = versions.get(draft.version);
         } catch (RulesetCompilationException e) {
             // A version that compiled once and no longer does means the engine changed under it: not the caller's fault.
             throw new IllegalStateException("Kept version " + draft.version + " no longer compiles: " + e.getMessage(), e);

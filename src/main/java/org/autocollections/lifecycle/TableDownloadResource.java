@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.tables.PolicyFile;
 import org.autocollections.ruleset.RulesetArchive;
+import org.autocollections.ruleset.RulesetVersionNotFoundException;
 import org.autocollections.security.Roles;
 import org.autocollections.tables.TableConverter;
 import org.autocollections.tables.TableFormat;
@@ -64,7 +65,7 @@ public class TableDownloadResource {
     private PolicyFile table(String version, String name) {
         List<PolicyFile> files = keptFiles(version);
         if (files.isEmpty()) {
-            throw new DraftNotFoundException("No version " + version);
+            throw new RulesetVersionNotFoundException(version);
         }
         String wanted = TableFormat.withoutSuffix(name);
         Optional<PolicyFile> match = files.stream().filter(PolicyFile::isTable)

@@ -8,6 +8,7 @@ import static org.autocollections.lifecycle.PolicyEdits.APPROVER;
 import static org.autocollections.lifecycle.PolicyEdits.LEAD;
 import static org.autocollections.lifecycle.PolicyEdits.PENALTY;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -185,7 +186,8 @@ class DraftLifecycleTest {
                 .body("detail", startsWith("The files change nothing"));
         given().header("Authorization", ANALYST).post("/api/v1/rulesets/drafts/999999/approve").then().statusCode(403);
         given().get("/api/v1/rulesets/drafts/999999").then().statusCode(404).contentType("application/problem+json");
-        given().header("Authorization", APPROVER).post("/api/v1/rulesets/0123456789abcdef/activate").then().statusCode(404);
+        given().header("Authorization", APPROVER).post("/api/v1/rulesets/0123456789abcdef/activate").then().statusCode(404)
+                .body("type", endsWith("/ruleset-version-not-found"));
     }
 
     @Test
