@@ -11,7 +11,6 @@ import org.autocollections.ruleset.RulesetArchive;
 import org.autocollections.ruleset.RulesetCompilationException;
 import org.jboss.logging.Logger;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -29,6 +28,9 @@ public class ActiveVersionFollower {
     @Inject
     RulesetArchive archive;
 
+    @Inject
+    DraftStore store;
+
     @Scheduled(every = "${collections.policy.follow-every:10s}", delayed = "${collections.policy.follow-every:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
@@ -42,9 +44,7 @@ public class ActiveVersionFollower {
 
     /** Activates here the version the database names active, if it differs. Returns whether it did. */
     public boolean follow() {
-        Optional<String> followed = activator.follow(() -> QuarkusTransaction.requiringNew().call(() -> Draft.<Draft>find(
-                "status = ?1 order by updatedAt desc", DraftStatus.ACTIVE).firstResultOptional().map(d -> d.version)),
-                this::build);
+        Optional<String> followed = activator.follow(store::activeVersion, this::build);
         followed.ifPresent(v -> LOG.infof("Now serving version %s, activated by another replica", v));
         return followed.isPresent();
     }

@@ -93,6 +93,12 @@ public class DraftStore {
         return active.current().version().equals(version) || open(version).isPresent();
     }
 
+    /** The version the lifecycle's records name active: what every replica is to serve. */
+    Optional<String> activeVersion() {
+        return QuarkusTransaction.requiringNew().call(() -> Draft.<Draft>find("status = ?1 order by updatedAt desc",
+                DraftStatus.ACTIVE).firstResultOptional().map(d -> d.version));
+    }
+
     /** The open draft holding exactly these files, if any. */
     Optional<Draft> open(String version) {
         return QuarkusTransaction.requiringNew().call(() -> Draft.<Draft>find("version = ?1 and status in ?2",

@@ -93,8 +93,8 @@ public class RulesetResource {
     @Operation(summary = "Ruleset activations, newest first", description = "Which version served from when.")
     public List<ActivationView> activations(@QueryParam("limit") String limitParameter) {
         int limit = QueryParameters.limit(limitParameter, 50, 1000);
-        return log.newestFirst(limit).stream().map(a -> new ActivationView(a.version, a.digest, a.activatedAt, a.origin, a.ruleModel,
-                a.ruleCount)).toList();
+        return log.newestFirst(limit).stream().map(a -> new ActivationView(a.version, a.digest, a.activatedAt,
+                a.origin, a.ruleModel, a.ruleCount)).toList();
     }
 
     @RolesAllowed({ Roles.APPROVER })

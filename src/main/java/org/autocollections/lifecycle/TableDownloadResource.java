@@ -22,7 +22,6 @@ import org.autocollections.tables.TableFormat;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-
 /**
  * A table of any kept version or draft, as a workbook or CSV file, so an analyst starts an edit from exactly what
  * serves (or what a draft holds) and sends it back in either format.
