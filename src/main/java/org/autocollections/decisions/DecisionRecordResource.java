@@ -28,8 +28,7 @@ import org.autocollections.api.Decision;
 import org.autocollections.engine.DecisionEngine;
 import org.autocollections.ruleset.ActiveRuleset;
 import org.autocollections.ruleset.Ruleset;
-import org.autocollections.ruleset.RulesetArchive;
-import org.autocollections.ruleset.RulesetCompilationException;
+import org.autocollections.ruleset.RulesetVersions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,7 +49,7 @@ public class DecisionRecordResource {
     DecisionEngine engine;
 
     @Inject
-    RulesetArchive archive;
+    RulesetVersions versions;
 
     @Inject
     ActiveRuleset active;
@@ -91,7 +90,7 @@ public class DecisionRecordResource {
             throw new InvalidRequestException("ruleset", "must be recorded or active");
         }
         DecisionRecord row = find(decisionId);
-        Ruleset ruleset = which.equals("active") ? active.current() : archived(row.rulesetVersion);
+        Ruleset ruleset = which.equals("active") ? active.current() : versions.get(row.rulesetVersion);
         CollectionCase recorded = reader.read(json.readTree(row.request));
         CollectionCase asRecorded = new CollectionCase(recorded.caseId(),
                 row.asOf.atOffset(java.time.ZoneOffset.UTC), recorded.jurisdiction(), recorded.borrower(),
@@ -125,11 +124,6 @@ public class DecisionRecordResource {
     /** Decision records are append-only: said explicitly, so a client learns it from the answer. */
     private static jakarta.ws.rs.NotAllowedException refused() {
         return new jakarta.ws.rs.NotAllowedException("A decision record is never changed or deleted", "GET", new String[] {"POST"});
-    }
-
-    private Ruleset archived(String version) throws RulesetCompilationException {
-        return archive.version(version).orElseThrow(() -> new NotFoundException(
-                "Ruleset version " + version + " is not archived"));
     }
 
     private DecisionRecord find(String decisionId) {

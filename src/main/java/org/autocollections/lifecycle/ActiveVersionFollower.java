@@ -5,13 +5,12 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.autocollections.ruleset.ActiveRuleset;
+import org.autocollections.ruleset.RulesetActivator;
 import org.autocollections.ruleset.Ruleset;
 import org.autocollections.ruleset.RulesetArchive;
 import org.autocollections.ruleset.RulesetCompilationException;
 import org.jboss.logging.Logger;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -24,10 +23,13 @@ public class ActiveVersionFollower {
     private static final Logger LOG = Logger.getLogger(ActiveVersionFollower.class);
 
     @Inject
-    ActiveRuleset active;
+    RulesetActivator activator;
 
     @Inject
     RulesetArchive archive;
+
+    @Inject
+    DraftStore store;
 
     @Scheduled(every = "${collections.policy.follow-every:10s}", delayed = "${collections.policy.follow-every:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -42,9 +44,7 @@ public class ActiveVersionFollower {
 
     /** Activates here the version the database names active, if it differs. Returns whether it did. */
     public boolean follow() {
-        Optional<String> followed = active.follow(() -> QuarkusTransaction.requiringNew().call(() -> Draft.<Draft>find(
-                "status = ?1 order by updatedAt desc", DraftStatus.ACTIVE).firstResultOptional().map(d -> d.version)),
-                this::build);
+        Optional<String> followed = activator.follow(store::activeVersion, this::build);
         followed.ifPresent(v -> LOG.infof("Now serving version %s, activated by another replica", v));
         return followed.isPresent();
     }

@@ -31,8 +31,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/v1/rulesets/drafts")
@@ -41,7 +39,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class DraftResource {
 
     @Inject
-    Drafts drafts;
+    ApprovalWorkflow workflow;
+
+    @Inject
+    DraftStore store;
 
     @Inject
     SecurityIdentity identity;
@@ -69,9 +70,12 @@ public class DraftResource {
         }
     }
 
-    /** A draft with everything an approver reads before deciding. */
+    /**
+     * A draft with everything an approver reads before deciding, and the steps the caller may take on it now
+     * (revise, approve, reject, activate, rollback, always in that order), judged as the server will judge them.
+     */
     public record DraftView(DraftSummary draft, JsonNode findings, JsonNode changes, List<FileView> files,
-            List<EventView> events) {
+            List<EventView> events, List<DraftAction> actions) {
     }
 
     /** Why a step was taken, kept in the audit trail. */
@@ -86,7 +90,7 @@ public class DraftResource {
                     + "the active ruleset with each file in place of its namesake (in any format). It is validated at once: "
                     + "201 with status VALIDATED, or DRAFT with error findings pinned to file, sheet, row and column.")
     public Response create(@RestForm("files") List<FileUpload> files, @RestForm("note") String note) {
-        Draft draft = drafts.create(uploads(files), note, actor(), Draft.Origin.UPLOAD);
+        Draft draft = workflow.create(uploads(files), note, actor(), Draft.Origin.UPLOAD);
         return Response.created(URI.create("/api/v1/rulesets/drafts/" + draft.id)).entity(view(draft)).build();
     }
 
@@ -96,21 +100,17 @@ public class DraftResource {
             + "lists the active version, the retired ones and the open drafts. Filter with ?status=VALIDATED.")
     public List<DraftSummary> list(@QueryParam("status") String status, @QueryParam("limit") String limitParameter) {
         int limit = QueryParameters.limit(limitParameter, 100, 1000);
-        List<Draft> rows;
-        if (status == null || status.isBlank()) {
-            rows = Draft.findAll(Sort.descending("id")).page(Page.ofSize(limit)).list();
-        } else {
-            rows = Draft.find("status", Sort.descending("id"), parse(status)).page(Page.ofSize(limit)).list();
-        }
-        return rows.stream().map(DraftSummary::of).toList();
+        return store.newestFirst(status == null || status.isBlank() ? null : parse(status), limit).stream().map(DraftSummary::of).toList();
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR, Roles.DEVELOPER })
-    @Operation(summary = "One draft: findings, changed cells, files and its history")
+    @Operation(summary = "One draft: findings, changed cells, files, its history and what the caller may do now",
+            description = "actions lists revise, approve, reject, activate and rollback, in that order: allowed, or "
+                    + "blockedBy STATUS, ROLE or FOUR_EYES with a sentence why, as the server will decide the step.")
     public DraftView get(@PathParam("id") String id) {
-        return view(drafts.find(id(id)));
+        return view(store.find(id(id)));
     }
 
     @POST
@@ -120,7 +120,7 @@ public class DraftResource {
     @Operation(summary = "Revise an open draft with corrected files",
             description = "Same form as the upload. The draft is validated again and any approval is withdrawn.")
     public DraftView revise(@PathParam("id") String id, @RestForm("files") List<FileUpload> files, @RestForm("note") String note) {
-        return view(drafts.revise(id(id), uploads(files), note, actor()));
+        return view(workflow.revise(id(id), uploads(files), note, actor()));
     }
 
     @POST
@@ -130,7 +130,7 @@ public class DraftResource {
     @Operation(summary = "Approve a validated draft", description = "Four eyes: whoever uploaded or revised the draft "
             + "cannot approve it (403). Optional body {\"note\": \"...\"}.")
     public DraftView approve(@PathParam("id") String id, String body) {
-        return view(drafts.approve(id(id), note(body), actor()));
+        return view(workflow.approve(id(id), note(body), actor()));
     }
 
     @POST
@@ -139,7 +139,7 @@ public class DraftResource {
     @RolesAllowed({ Roles.APPROVER, Roles.ANALYST, Roles.DEVELOPER })
     @Operation(summary = "Turn down (approver) or withdraw (its author) an open draft")
     public DraftView reject(@PathParam("id") String id, String body) {
-        return view(drafts.reject(id(id), note(body), actor(), identity.hasRole(Roles.APPROVER)));
+        return view(workflow.reject(id(id), note(body), actor()));
     }
 
     @POST
@@ -149,25 +149,25 @@ public class DraftResource {
     @Operation(summary = "Activate an approved draft", description = "Swaps the ruleset atomically: each decision is "
             + "made wholly by the old or wholly by the new version. The version serving until now is retired.")
     public DraftView activate(@PathParam("id") String id, String body) {
-        return view(drafts.activate(id(id), note(body), actor()));
+        return view(workflow.activate(id(id), note(body), actor()));
     }
 
     public DraftView view(Draft draft) {
-        List<FileView> files = DraftFile.<DraftFile>list("draftId = ?1 order by path", draft.id).stream()
+        List<FileView> files = store.fileRows(draft.id).stream()
                 .map(f -> new FileView(f.path, f.sha256, java.util.Base64.getDecoder().decode(f.content).length, f.uploaded))
                 .toList();
-        List<EventView> events = RulesetEvent.<RulesetEvent>list("draftId = ?1 order by id", draft.id).stream()
-                .map(EventView::of).toList();
+        List<RulesetEvent> history = store.events(draft.id);
+        List<DraftAction> actions = ApprovalRules.actions(draft.status, ApprovalRules.authors(draft, history), actor());
         try {
             return new DraftView(DraftSummary.of(draft), json.readTree(draft.findings), json.readTree(draft.changes),
-                    files, events);
+                    files, history.stream().map(EventView::of).toList(), actions);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Drafts.Actor actor() {
-        return new Drafts.Actor(identity.getPrincipal().getName(), identity.hasRole(Roles.DEVELOPER));
+    private Actor actor() {
+        return Actor.of(identity);
     }
 
     public String note(String body) {
@@ -201,12 +201,12 @@ public class DraftResource {
         }
     }
 
-    private static List<Drafts.Upload> uploads(List<FileUpload> files) {
-        List<Drafts.Upload> uploads = new ArrayList<>();
+    private static List<Uploads.Upload> uploads(List<FileUpload> files) {
+        List<Uploads.Upload> uploads = new ArrayList<>();
         if (files != null) {
             for (FileUpload file : files) {
                 try {
-                    uploads.add(new Drafts.Upload(file.fileName(), Files.readAllBytes(file.uploadedFile())));
+                    uploads.add(new Uploads.Upload(file.fileName(), Files.readAllBytes(file.uploadedFile())));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -22,9 +22,11 @@ import jakarta.inject.Inject;
 
 import org.autocollections.ruleset.ActiveRuleset;
 import org.autocollections.ruleset.PolicyConfig;
+import org.autocollections.ruleset.PolicyFolders;
 import org.autocollections.tables.PolicyFile;
 import org.autocollections.ruleset.Ruleset;
 import org.autocollections.ruleset.RulesetCompiler;
+import org.autocollections.security.Roles;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -49,7 +51,13 @@ public class FolderWatch {
     ActiveRuleset active;
 
     @Inject
-    Drafts drafts;
+    ApprovalWorkflow workflow;
+
+    @Inject
+    DraftStore store;
+
+    @Inject
+    PolicyFolders policyFolders;
 
     private WatchService watcher;
     private Thread thread;
@@ -112,21 +120,23 @@ public class FolderWatch {
      * Called by the watcher after each save; callable directly so a test needs no wait.
      */
     public synchronized Optional<Draft> scan() {
-        List<PolicyFile> files = active.folderFiles().files();
+        List<PolicyFile> files = policyFolders.load().files();
         String version = RulesetCompiler.versionOf(files);
-        if (drafts.isKnown(version)) {
+        if (store.isKnown(version)) {
             return Optional.empty();
         }
         Ruleset base = active.current();
         Set<String> changed = changedPaths(base.sourceFiles(), files);
-        Drafts.Actor actor = new Drafts.Actor(Drafts.WATCH, true); // whoever can save into the folders can edit code too
-        Draft draft = drafts.create(files, changed, base.version(), "saved into the policy folders: "
+        // Whoever can save into the folders can edit code too; set to activate, watch mode stands in for the approver.
+        Actor actor = new Actor(ApprovalWorkflow.WATCH, config.watch() == PolicyConfig.Watch.ACTIVATE
+                ? Set.of(Roles.DEVELOPER, Roles.APPROVER) : Set.of(Roles.DEVELOPER));
+        Draft draft = workflow.create(files, changed, base.version(), "saved into the policy folders: "
                 + String.join(", ", changed), null, actor, Draft.Origin.WATCH);
         LOG.infof("Watch mode: draft %d (version %s) is %s with %d errors and %d warnings", draft.id, draft.version,
                 draft.status, draft.errorCount, draft.warningCount);
         if (config.watch() == PolicyConfig.Watch.ACTIVATE && draft.status == DraftStatus.VALIDATED) {
-            drafts.approveByConfiguration(draft.id, "watch mode is set to activate drafts without errors");
-            draft = drafts.activate(draft.id, "activated by watch mode", actor);
+            workflow.approveByConfiguration(draft.id, "watch mode is set to activate drafts without errors");
+            draft = workflow.activate(draft.id, "activated by watch mode", actor);
             LOG.infof("Watch mode: version %s is active", draft.version);
         }
         return Optional.of(draft);

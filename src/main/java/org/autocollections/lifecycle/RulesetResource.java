@@ -19,7 +19,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.autocollections.ruleset.ActiveRuleset;
-import org.autocollections.ruleset.RulesetActivation;
+import org.autocollections.ruleset.ActivationLog;
+import org.autocollections.ruleset.RulesetActivator;
 import org.autocollections.ruleset.PolicyConfig;
 import org.autocollections.ruleset.Ruleset;
 import org.autocollections.ruleset.RulesetCompilationException;
@@ -43,13 +44,19 @@ public class RulesetResource {
     ActiveRuleset active;
 
     @Inject
+    RulesetActivator activator;
+
+    @Inject
+    ActivationLog log;
+
+    @Inject
     PolicyConfig config;
 
     @Inject
     SecurityIdentity identity;
 
     @Inject
-    Drafts lifecycle;
+    ApprovalWorkflow workflow;
 
     @Inject
     DraftResource drafts;
@@ -86,10 +93,8 @@ public class RulesetResource {
     @Operation(summary = "Ruleset activations, newest first", description = "Which version served from when.")
     public List<ActivationView> activations(@QueryParam("limit") String limitParameter) {
         int limit = QueryParameters.limit(limitParameter, 50, 1000);
-        List<RulesetActivation> rows = RulesetActivation.findAll(Sort.descending("activatedAt", "id"))
-                .page(Page.ofSize(limit)).list();
-        return rows.stream().map(a -> new ActivationView(a.version, a.digest, a.activatedAt, a.origin, a.ruleModel,
-                a.ruleCount)).toList();
+        return log.newestFirst(limit).stream().map(a -> new ActivationView(a.version, a.digest, a.activatedAt,
+                a.origin, a.ruleModel, a.ruleCount)).toList();
     }
 
     @RolesAllowed({ Roles.APPROVER })
@@ -105,7 +110,7 @@ public class RulesetResource {
     @APIResponse(responseCode = "422", description = "The files do not compile; nothing changed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ActiveView reload() throws RulesetCompilationException {
-        return ActiveView.of(active.reload("reload by " + identity.getPrincipal().getName()), config.model().name());
+        return ActiveView.of(activator.reload("reload by " + identity.getPrincipal().getName()), config.model().name());
     }
 
     @RolesAllowed({ Roles.APPROVER })
@@ -116,8 +121,7 @@ public class RulesetResource {
             description = "One call, for any retired version (GET /api/v1/rulesets/drafts?status=RETIRED lists them). "
                     + "Optional body {\"note\": \"why\"}; the step is kept in the audit trail.")
     public DraftResource.DraftView rollback(@PathParam("version") String version, String body) {
-        return drafts.view(lifecycle.rollback(version, drafts.note(body),
-                new Drafts.Actor(identity.getPrincipal().getName(), identity.hasRole(Roles.DEVELOPER))));
+        return drafts.view(workflow.rollback(version, drafts.note(body), Actor.of(identity)));
     }
 
     @RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR, Roles.DEVELOPER })

@@ -15,13 +15,12 @@ import jakarta.ws.rs.core.Response;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.tables.PolicyFile;
 import org.autocollections.ruleset.RulesetArchive;
+import org.autocollections.ruleset.RulesetVersionNotFoundException;
 import org.autocollections.security.Roles;
 import org.autocollections.tables.TableConverter;
 import org.autocollections.tables.TableFormat;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * A table of any kept version or draft, as a workbook or CSV file, so an analyst starts an edit from exactly what
@@ -36,6 +35,9 @@ public class TableDownloadResource {
 
     @Inject
     RulesetArchive archive;
+
+    @Inject
+    DraftStore drafts;
 
     private final TableConverter converter = new TableConverter();
 
@@ -62,7 +64,7 @@ public class TableDownloadResource {
     private PolicyFile table(String version, String name) {
         List<PolicyFile> files = keptFiles(version);
         if (files.isEmpty()) {
-            throw new DraftNotFoundException("No version " + version);
+            throw new RulesetVersionNotFoundException(version);
         }
         String wanted = TableFormat.withoutSuffix(name);
         Optional<PolicyFile> match = files.stream().filter(PolicyFile::isTable)
@@ -76,9 +78,7 @@ public class TableDownloadResource {
         List<PolicyFile> files = archive.files(version);
         if (files.isEmpty()) {
             // a draft that does not compile is not in the archive, but its files are kept with it
-            files = QuarkusTransaction.requiringNew().call(() -> Draft.<Draft>find("version = ?1 order by id desc", version)
-                    .firstResultOptional().map(d -> DraftFile.<DraftFile>list("draftId", d.id).stream()
-                            .map(DraftFile::toPolicyFile).toList()).orElse(List.of()));
+            files = drafts.filesOfVersion(version);
         }
         return files;
     }

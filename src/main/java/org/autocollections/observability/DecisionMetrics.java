@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 
 import org.autocollections.api.CollectionCase;
 import org.autocollections.api.Decision;
+import org.autocollections.ruleset.Activation;
+import org.autocollections.ruleset.ActivationListener;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -28,7 +30,7 @@ import io.micrometer.core.instrument.Timer;
  * anything from the borrower.
  */
 @ApplicationScoped
-public class DecisionMetrics {
+public class DecisionMetrics implements ActivationListener {
 
     public static final String DECIDED = "decided";
     public static final String FAILED = "failed";
@@ -102,8 +104,10 @@ public class DecisionMetrics {
     }
 
     /** A ruleset became active: its version's info gauge replaces the previous one. */
-    public void rulesetActivated(String version, long compileMillis) {
-        compileSeconds = compileMillis / 1000.0;
+    @Override
+    public void serving(Activation activation) {
+        String version = activation.ruleset().version();
+        compileSeconds = activation.ruleset().compileMillis() / 1000.0;
         Gauge next = Gauge.builder("collections.ruleset.active.info", () -> 1)
                 .description("1 for the active ruleset version")
                 .tag("version", version)

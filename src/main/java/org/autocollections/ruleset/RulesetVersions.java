@@ -5,7 +5,11 @@ import jakarta.inject.Inject;
 
 import org.autocollections.api.InvalidRequestException;
 
-/** The rulesets a simulation or a regression names, by version: the active one, or one kept in the archive. */
+/**
+ * Rulesets by version: the active one, or one kept in the archive. Every feature that names a version (a simulation,
+ * a regression, a trial, a replay, a portfolio run, an activation) looks it up here, so an unknown version is always
+ * the same problem: {@link RulesetVersionNotFoundException}.
+ */
 @ApplicationScoped
 public class RulesetVersions {
 
@@ -15,7 +19,12 @@ public class RulesetVersions {
     @Inject
     ActiveRuleset active;
 
-    /** The named version (404 when none is kept), or the active ruleset when the name is absent and may be. */
+    /** The ruleset of that version; a version never kept is not found. */
+    public Ruleset get(String version) throws RulesetCompilationException {
+        return archive.version(version).orElseThrow(() -> new RulesetVersionNotFoundException(version));
+    }
+
+    /** The version a request names in {@code field} (404 when none is kept), or the active one when absent and it may be. */
     public Ruleset require(String field, String version, boolean activeWhenAbsent) throws RulesetCompilationException {
         if (version == null || version.isBlank()) {
             if (activeWhenAbsent) {
@@ -26,6 +35,6 @@ public class RulesetVersions {
         if (!version.matches("[A-Za-z0-9._-]{1,64}")) {
             throw new InvalidRequestException(field, "must be a ruleset version such as 3f9c0d7e5a1b2c4d");
         }
-        return archive.version(version).orElseThrow(() -> new RulesetVersionNotFoundException(version));
+        return get(version);
     }
 }

@@ -25,7 +25,7 @@ import org.autocollections.observability.LogSafe;
 import org.autocollections.portfolio.ImportFormat;
 import org.autocollections.portfolio.PortfolioImporter;
 import org.autocollections.ruleset.ActiveRuleset;
-import org.autocollections.ruleset.RulesetArchive;
+import org.autocollections.ruleset.RulesetVersions;
 import org.autocollections.ruleset.Ruleset;
 import org.jboss.logging.Logger;
 
@@ -53,7 +53,7 @@ public class PortfolioScorer {
     ActiveRuleset active;
 
     @Inject
-    RulesetArchive archive;
+    RulesetVersions versions;
 
     @Inject
     DecisionEngine engine;
@@ -95,7 +95,7 @@ public class PortfolioScorer {
         }
         progress.listener = metrics::portfolioCases;
         try (AutoCloseable shown = metrics.runInProgress(key.runId, key.shardIndex, progress::ratio)) {
-            Ruleset ruleset = ruleset(claim.run().rulesetVersion);
+            Ruleset ruleset = versions.get(claim.run().rulesetVersion);
             PortfolioRun.Status status = run(claim, spec, ruleset, progress, key);
             return store.finish(key, status, null, summaries);
         } catch (Exception e) {
@@ -108,11 +108,6 @@ public class PortfolioScorer {
             }
             throw e instanceof RuntimeException r ? r : new IllegalStateException(message, e);
         }
-    }
-
-    private Ruleset ruleset(String version) throws Exception {
-        return archive.version(version).orElseThrow(() -> new RunConflictException(
-                "the run's ruleset version " + version + " is no longer stored; it cannot be resumed"));
     }
 
     private PortfolioRun.Status run(RunStore.Claim claim, RunSpec spec, Ruleset ruleset, RunProgress progress,

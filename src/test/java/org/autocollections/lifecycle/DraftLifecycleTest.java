@@ -8,9 +8,11 @@ import static org.autocollections.lifecycle.PolicyEdits.APPROVER;
 import static org.autocollections.lifecycle.PolicyEdits.LEAD;
 import static org.autocollections.lifecycle.PolicyEdits.PENALTY;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -110,6 +112,35 @@ class DraftLifecycleTest {
     }
 
     @Test
+    void theDraftSaysWhichStepsTheCallerMayTakeNowAsTheServerDecidesThem() {
+        String approve = "actions.find { it.name == 'approve' }";
+        long id = PolicyEdits.upload(LEAD, PENALTY, PolicyEdits.penaltyMultiplier("1.9")).statusCode(201)
+                .body("actions.name", equalTo(List.of("revise", "approve", "reject", "activate", "rollback")))
+                .body(approve + ".allowed", equalTo(false))
+                .body(approve + ".blockedBy", equalTo("FOUR_EYES"))
+                .body(approve + ".why", equalTo(
+                        "you uploaded or revised this draft, so a second person must approve it (four-eyes rule)."))
+                .extract().jsonPath().getLong("draft.id");
+        PolicyEdits.step(LEAD, id, "approve").statusCode(403);
+
+        String draft = "/api/v1/rulesets/drafts/" + id;
+        given().header("Authorization", APPROVER).get(draft).then().statusCode(200)
+                .body(approve + ".allowed", equalTo(true))
+                .body(approve + ".blockedBy", nullValue())
+                .body(approve + ".why", nullValue());
+        String auditor = Tokens.bearer(Tokens.sign(Tokens.claims(Roles.AUDITOR).subject("al").upn("al")));
+        given().header("Authorization", auditor).get(draft).then().statusCode(200)
+                .body(approve + ".blockedBy", equalTo("ROLE"))
+                .body(approve + ".why", equalTo("only an approver can approve; your roles: auditor."));
+
+        PolicyEdits.step(LEAD, id, "reject").statusCode(200)
+                .body(approve + ".blockedBy", equalTo("STATUS"))
+                .body(approve + ".why", equalTo("A rejected version cannot be approved."))
+                .body("actions.findAll { it.allowed }", hasSize(0));
+        PolicyEdits.step(APPROVER, id, "approve").statusCode(409);
+    }
+
+    @Test
     void anActivatedDraftDecidesAndTheEarlierVersionComesBackInOneCall() {
         BigDecimal before = penaltyOfExample(shipped);
         String version = PolicyEdits.upload(ANALYST, PENALTY, PolicyEdits.penaltyMultiplier("3.0")).statusCode(201)
@@ -155,7 +186,8 @@ class DraftLifecycleTest {
                 .body("detail", startsWith("The files change nothing"));
         given().header("Authorization", ANALYST).post("/api/v1/rulesets/drafts/999999/approve").then().statusCode(403);
         given().get("/api/v1/rulesets/drafts/999999").then().statusCode(404).contentType("application/problem+json");
-        given().header("Authorization", APPROVER).post("/api/v1/rulesets/0123456789abcdef/activate").then().statusCode(404);
+        given().header("Authorization", APPROVER).post("/api/v1/rulesets/0123456789abcdef/activate").then().statusCode(404)
+                .body("type", endsWith("/ruleset-version-not-found"));
     }
 
     @Test

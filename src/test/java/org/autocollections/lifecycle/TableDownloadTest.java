@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.autocollections.lifecycle.PolicyEdits.ANALYST;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ class TableDownloadTest {
     void unknownVersionsTablesAndFormatsAreProblems() {
         String version = PolicyEdits.activeVersion();
         given().get("/api/v1/rulesets/0000000000000000/tables/penalty-interest").then().statusCode(404)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").body("type", endsWith("/ruleset-version-not-found"));
         given().get("/api/v1/rulesets/" + version + "/tables/no-such-table").then().statusCode(404)
                 .body("detail", containsString("penalty-interest.drl.csv"));
         given().get("/api/v1/rulesets/" + version + "/tables/penalty-interest?format=pdf").then().statusCode(400)

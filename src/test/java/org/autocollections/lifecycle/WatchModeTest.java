@@ -29,12 +29,16 @@ class WatchModeTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = new HashMap<>(super.getConfigOverrides());
-            config.put("collections.policy.watch", "draft");
+            config.put("collections.policy.watch", mode());
             return config;
+        }
+
+        String mode() {
+            return "draft";
         }
     }
 
-    private static final Path PENALTY = EditablePolicyProfile.ROOT.resolve("decision-tables/" + PolicyEdits.PENALTY);
+    static final Path PENALTY = EditablePolicyProfile.ROOT.resolve("decision-tables/" + PolicyEdits.PENALTY);
 
     @Inject
     FolderWatch watch;
