@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import jakarta.inject.Inject;
 
 import org.autocollections.audit.DatabaseUnavailableException;
+import org.autocollections.bulk.Shard;
 import org.autocollections.portfolio.ImportFormat;
 import org.autocollections.scoring.PortfolioRun;
 import org.autocollections.scoring.PortfolioScorer;
@@ -21,7 +22,6 @@ import org.autocollections.scoring.RunShard;
 import org.autocollections.scoring.RunStatus;
 import org.autocollections.scoring.RunStore;
 import org.autocollections.scoring.RunSummaries;
-import org.autocollections.scoring.Shard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

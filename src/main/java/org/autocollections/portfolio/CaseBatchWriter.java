@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import org.autocollections.audit.DecisionLedger;
 import org.autocollections.api.CollectionCase;
+import org.autocollections.bulk.MultiRowInsert;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +28,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Stores a batch of cases in one transaction, in three statements whatever its size: one query reads the stored
  * snapshots of the whole batch, the changed cases are updated (in one statement on PostgreSQL, one JDBC batch
- * elsewhere) and the new ones go in as one multi-row insert. A case sent again unchanged is not written at all. The rows are the ones
+ * elsewhere) and the new ones go in as multi-row inserts. A case sent again unchanged is not written at all. The rows are the ones
  * {@link org.autocollections.cases.CaseStore#upsert} writes: the same snapshot JSON, revision 0 when created and one
  * more on every change, so the entity's optimistic locking keeps working beside an import.
  */
@@ -51,9 +52,10 @@ public class CaseBatchWriter {
         }
     }
 
-    private static final String INSERT = "insert into collection_case (case_id, snapshot, created_at, updated_at, revision) values ";
-    /** Rows per multi-row statement: 4 parameters each at most, far below any driver's limit on parameters. */
-    private static final int ROWS_PER_INSERT = 500;
+    private static final MultiRowInsert INSERT = new MultiRowInsert("collection_case", "case_id", "snapshot", "created_at",
+            "updated_at", "revision");
+    /** Rows per update statement: 2 parameters each, far below any driver's limit on parameters. */
+    private static final int ROWS_PER_UPDATE = 500;
     private static final String UPDATE =
             "update collection_case set snapshot = ?, updated_at = ?, revision = revision + 1 where case_id = ?";
     private static final int ATTEMPTS = 3;
@@ -108,16 +110,14 @@ public class CaseBatchWriter {
             }
             if (!updates.isEmpty()) {
                 if (isPostgreSql(connection)) {
-                    for (int from = 0; from < updates.size(); from += ROWS_PER_INSERT) {
-                        updateFromValues(connection, updates.subList(from, Math.min(updates.size(), from + ROWS_PER_INSERT)), now);
+                    for (int from = 0; from < updates.size(); from += ROWS_PER_UPDATE) {
+                        updateFromValues(connection, updates.subList(from, Math.min(updates.size(), from + ROWS_PER_UPDATE)), now);
                     }
                 } else {
                     updateInBatch(connection, updates, now);
                 }
             }
-            for (int from = 0; from < inserts.size(); from += ROWS_PER_INSERT) {
-                insert(connection, inserts.subList(from, Math.min(inserts.size(), from + ROWS_PER_INSERT)), now);
-            }
+            insert(connection, inserts, now);
         }
         return outcomes;
     }
@@ -157,25 +157,13 @@ public class CaseBatchWriter {
         return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
     }
 
-    /**
-     * New cases as one multi-row insert: on PostgreSQL several times faster than a JDBC batch of single-row inserts
-     * (which its driver sends as one statement per row unless reWriteBatchedInserts is set), and the same on H2.
-     */
+    /** New cases as multi-row inserts, revision 0. */
     private static void insert(Connection connection, List<Pending> rows, OffsetDateTime now) throws SQLException {
-        StringBuilder sql = new StringBuilder(INSERT.length() + rows.size() * 16).append(INSERT);
-        for (int i = 0; i < rows.size(); i++) {
-            sql.append(i == 0 ? "(?, ?, ?, ?, 0)" : ", (?, ?, ?, ?, 0)");
+        List<Object[]> values = new ArrayList<>(rows.size());
+        for (Pending p : rows) {
+            values.add(new Object[] { p.caseId(), p.snapshot(), now, now, 0 });
         }
-        try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
-            int parameter = 1;
-            for (Pending p : rows) {
-                insert.setString(parameter++, p.caseId());
-                insert.setString(parameter++, p.snapshot());
-                insert.setObject(parameter++, now);
-                insert.setObject(parameter++, now);
-            }
-            insert.executeUpdate();
-        }
+        INSERT.insert(connection, values);
     }
 
     /** The stored snapshots of the batch's cases that exist, by id. */

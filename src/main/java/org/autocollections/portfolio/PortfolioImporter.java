@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.autocollections.api.CaseReader;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.CollectionCase;
+import org.autocollections.bulk.ChunkPipeline;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,10 +61,15 @@ public class PortfolioImporter {
         };
     }
 
+    /**
+     * Reads and checks the cases on this thread while the pipeline writes the previous batches as JSON and stores
+     * them, one batch at a time in file order, on threads of its own. At most two batches wait to be stored, so
+     * memory holds at most four whatever the size of the file; a failure to store stops the import.
+     */
     private ImportSummary run(CaseSource source, ImportProgress progress) throws IOException {
         Tally tally = new Tally();
-        BatchPipeline pipeline = new BatchPipeline(writer, progress);
-        try {
+        try (ChunkPipeline<List<CollectionCase>, List<CaseBatchWriter.Pending>> pipeline = new ChunkPipeline<>(
+                this::pending, pending -> store(pending, tally, progress), 1, 2, "portfolio-import")) {
             int batchSize = Math.max(1, Math.min(this.batchSize, 5000));
             List<CollectionCase> batch = new ArrayList<>(batchSize);
             Set<String> idsInBatch = new HashSet<>();
@@ -85,25 +91,58 @@ public class PortfolioImporter {
                 }
                 if (!idsInBatch.add(pending.caseId())) {
                     // The same case twice in one batch: store the first before the second, as two PUTs would.
-                    pipeline.submit(batch);
+                    submit(pipeline, batch);
                     batch = new ArrayList<>(batchSize);
                     idsInBatch.clear();
                     idsInBatch.add(pending.caseId());
                 }
                 batch.add(pending);
                 if (batch.size() >= batchSize) {
-                    pipeline.submit(batch);
+                    submit(pipeline, batch);
                     batch = new ArrayList<>(batchSize);
                     idsInBatch.clear();
                 }
             }
-            pipeline.submit(batch);
-        } catch (IOException | RuntimeException | Error e) {
-            pipeline.abort();
+            submit(pipeline, batch);
+            pipeline.finish();
+        } catch (IOException | RuntimeException e) {
             throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while importing", e);
+        } catch (Exception e) {
+            // Not thrown: reading, writing JSON and storing throw no other checked exception.
+            throw new IllegalStateException(e.getMessage(), e);
         }
-        long[] stored = pipeline.finish();
-        return tally.summary(stored[0], stored[1], stored[2]);
+        return tally.summary();
+    }
+
+    private static void submit(ChunkPipeline<List<CollectionCase>, ?> pipeline, List<CollectionCase> batch) throws Exception {
+        if (!batch.isEmpty()) {
+            pipeline.submit(batch);
+        }
+    }
+
+    /** A batch as it will be stored: written as JSON on the pipeline's worker, off the thread that reads and checks. */
+    private List<CaseBatchWriter.Pending> pending(List<CollectionCase> batch) {
+        List<CaseBatchWriter.Pending> pending = new ArrayList<>(batch.size());
+        for (CollectionCase c : batch) {
+            pending.add(writer.pending(c));
+        }
+        return pending;
+    }
+
+    /** Stores a batch, on the pipeline's committing thread. */
+    private boolean store(List<CaseBatchWriter.Pending> pending, Tally tally, ImportProgress progress) {
+        for (CaseBatchWriter.Outcome outcome : writer.write(pending)) {
+            switch (outcome) {
+                case CREATED -> tally.created++;
+                case UPDATED -> tally.updated++;
+                case UNCHANGED -> tally.unchanged++;
+            }
+        }
+        progress.stored.addAndGet(pending.size());
+        return true;
     }
 
     /** The line as a case to store, or the reasons it is refused. */
@@ -114,10 +153,14 @@ public class PortfolioImporter {
         return reader.read(line.node());
     }
 
-    /** The lines refused: all counted, the first listed. */
+    /** The lines refused, all counted and the first listed; and what became of those stored. */
     private static final class Tally {
         long failed;
         final List<ImportSummary.LineError> errors = new ArrayList<>();
+        // Written by the pipeline's committing thread only; read once it has ended.
+        long created;
+        long updated;
+        long unchanged;
 
         void refuse(long line, String caseId, org.autocollections.api.Problem problem) {
             failed++;
@@ -126,7 +169,7 @@ public class PortfolioImporter {
             }
         }
 
-        ImportSummary summary(long created, long updated, long unchanged) {
+        ImportSummary summary() {
             return new ImportSummary(created + updated + unchanged, created, updated, unchanged, failed, List.copyOf(errors));
         }
     }

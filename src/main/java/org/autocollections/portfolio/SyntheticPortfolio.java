@@ -13,11 +13,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.Function;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import org.autocollections.api.Borrower;
+import org.autocollections.api.CaseField;
 import org.autocollections.api.BorrowerFlag;
 import org.autocollections.api.Collateral;
 import org.autocollections.api.CollectionCase;
@@ -117,36 +117,12 @@ public final class SyntheticPortfolio {
             .build()
             .writer();
 
-    /** The CSV columns: every field of a case but history, which a CSV portfolio cannot carry. */
-    private static final List<Column> COLUMNS = List.of(
-            new Column("caseId", CollectionCase::caseId),
-            new Column("jurisdiction", CollectionCase::jurisdiction),
-            new Column("borrower.customerId", c -> c.borrower().customerId()),
-            new Column("borrower.timeZone", c -> c.borrower().timeZone()),
-            new Column("borrower.creditScore", c -> c.borrower().creditScore()),
-            new Column("borrower.monthlyIncome", c -> c.borrower().monthlyIncome()),
-            new Column("borrower.monthlyDebtPayments", c -> c.borrower().monthlyDebtPayments()),
-            new Column("borrower.employment", c -> c.borrower().employment()),
-            new Column("borrower.hardship", c -> c.borrower().hardship()),
-            new Column("borrower.consents.phone", c -> c.borrower().consents().phone()),
-            new Column("borrower.consents.sms", c -> c.borrower().consents().sms()),
-            new Column("borrower.consents.email", c -> c.borrower().consents().email()),
-            new Column("borrower.flags", c -> c.borrower().flags()),
-            new Column("loan.loanId", c -> c.loan().loanId()),
-            new Column("loan.currency", c -> c.loan().currency()),
-            new Column("loan.outstandingBalance", c -> c.loan().outstandingBalance()),
-            new Column("loan.overdueAmount", c -> c.loan().overdueAmount()),
-            new Column("loan.annualInterestRate", c -> c.loan().annualInterestRate()),
-            new Column("loan.monthlyInstalment", c -> c.loan().monthlyInstalment()),
-            new Column("loan.remainingTermMonths", c -> c.loan().remainingTermMonths()),
-            new Column("loan.oldestUnpaidDueDate", c -> c.loan().oldestUnpaidDueDate()),
-            new Column("loan.arbitrationClause", c -> c.loan().arbitrationClause()),
-            new Column("collateral.vehicleValue", c -> c.collateral().vehicleValue()),
-            new Column("collateral.valuedOn", c -> c.collateral().valuedOn()),
-            new Column("collateral.gpsTracking", c -> c.collateral().gpsTracking()));
-
-    private record Column(String header, Function<CollectionCase, Object> value) {
-    }
+    /**
+     * The CSV columns: every column a CSV portfolio can carry but asOf, which a generated case leaves to whoever
+     * decides it.
+     */
+    private static final List<CaseField> COLUMNS = CaseField.columns().stream()
+            .filter(column -> !column.header().equals("asOf")).toList();
 
     private final long seed;
     private final LocalDate asOf;
@@ -177,8 +153,8 @@ public final class SyntheticPortfolio {
         }
         StringBuilder line = new StringBuilder(1024);
         if (format == ImportFormat.CSV) {
-            for (Column column : COLUMNS) {
-                line.append(line.length() == 0 ? "" : ",").append(column.header);
+            for (CaseField column : COLUMNS) {
+                line.append(line.length() == 0 ? "" : ",").append(column.header());
             }
             out.append(line).append('\n');
         }
@@ -205,21 +181,11 @@ public final class SyntheticPortfolio {
 
     private static void csvRow(CollectionCase c, StringBuilder line) {
         line.setLength(0);
-        for (Column column : COLUMNS) {
+        for (CaseField column : COLUMNS) {
             if (line.length() > 0) {
                 line.append(',');
             }
-            Object value = column.value.apply(c);
-            if (value instanceof BigDecimal amount) {
-                line.append(amount.toPlainString());
-            } else if (value instanceof Set<?> flags) {
-                int before = line.length();
-                for (Object flag : flags) {
-                    line.append(line.length() == before ? "" : "|").append(flag);
-                }
-            } else if (value != null) {
-                line.append(value); // ids, zones, enums, dates, numbers, booleans: none needs quoting
-            }
+            column.appendCell(c, line);
         }
         line.append('\n');
     }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.autocollections.api.CaseField;
 import org.autocollections.api.CaseReader;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.Problem;
@@ -34,14 +34,13 @@ final class ScenarioSheet {
     private static final String SCENARIO = "scenario";
     private static final String BASE = "base";
     private static final String EXPECT = "expect:";
-    private static final Pattern PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\[\\d{1,3}])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\d{1,3}])?)*");
-    private static final Pattern STEP = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\[(\\d+)])?");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final int MAX_ERRORS = 50;
 
     private enum Kind { SCENARIO, BASE, FIELD, EXPECT, IGNORED }
 
-    private record Column(int index, String header, Kind kind, String target) {
+    /** A column; {@code field} is the case field a FIELD column sets. */
+    private record Column(int index, String header, Kind kind, String target, CaseField field) {
         String letter() {
             return SheetCells.column(index);
         }
@@ -115,29 +114,30 @@ final class ScenarioSheet {
         String lower = header.toLowerCase(Locale.ROOT);
         if (header.isEmpty()) {
             boolean used = rows.stream().skip(1).anyMatch(r -> index < r.size() && !r.get(index).isBlank());
-            Column blank = new Column(index, header, Kind.IGNORED, null);
+            Column blank = new Column(index, header, Kind.IGNORED, null, null);
             if (used) {
                 error(1, blank, "the column has values but no name");
             }
             return blank;
         }
         if (lower.equals(SCENARIO)) {
-            return new Column(index, header, Kind.SCENARIO, null);
+            return new Column(index, header, Kind.SCENARIO, null, null);
         }
         if (lower.equals(BASE)) {
-            return new Column(index, header, Kind.BASE, null);
+            return new Column(index, header, Kind.BASE, null, null);
         }
         if (lower.startsWith(EXPECT)) {
             String pointer = header.substring(EXPECT.length()).strip();
-            Column expect = new Column(index, header, Kind.EXPECT, pointer);
+            Column expect = new Column(index, header, Kind.EXPECT, pointer, null);
             if (!pointer.equals(Expectation.REASON_CODES) && !pointer.matches("(/[^/\\s]+)+")) {
                 error(1, expect, "an expectation names a JSON pointer into the decision, such as "
                         + "expect:/nextAction/type, or expect:reasonCodes");
             }
             return expect;
         }
-        Column field = new Column(index, header, Kind.FIELD, header);
-        if (!PATH.matcher(header).matches()) {
+        Optional<CaseField> path = CaseField.path(header);
+        Column field = new Column(index, header, Kind.FIELD, header, path.orElse(null));
+        if (path.isEmpty()) {
             error(1, field, "is neither scenario, base, expect:<pointer> nor a case field path such as loan.overdueAmount");
         }
         return field;
@@ -215,51 +215,9 @@ final class ScenarioSheet {
 
     /** Sets the value at the path, typed as the base's value there is (or, for a field the base lacks, as it reads). */
     private void set(ObjectNode request, Column column, String text, int row) {
-        JsonNode parent = request;
-        String[] parts = column.target().split("\\.");
-        for (int i = 0; i < parts.length; i++) {
-            Matcher part = STEP.matcher(parts[i]);
-            part.matches();
-            String field = part.group(1);
-            Integer index = part.group(2) == null ? null : Integer.valueOf(part.group(2));
-            boolean last = i == parts.length - 1;
-            if (!(parent instanceof ObjectNode object)) {
-                error(row, column, "the base case has no object at " + field + "'s parent");
-                return;
-            }
-            if (index == null) {
-                if (last) {
-                    JsonNode value = value(object.get(field), text, column, row);
-                    if (value != null) {
-                        object.set(field, value);
-                    }
-                    return;
-                }
-                JsonNode next = object.get(field);
-                parent = next != null && next.isObject() ? next : object.putObject(field);
-                continue;
-            }
-            JsonNode array = object.get(field);
-            ArrayNode items = array != null && array.isArray() ? (ArrayNode) array : object.putArray(field);
-            if (index > items.size()) {
-                error(row, column, field + " has " + items.size() + " entries: index " + index + " would leave a gap");
-                return;
-            }
-            if (last) {
-                JsonNode value = value(index < items.size() ? items.get(index) : null, text, column, row);
-                if (value != null) {
-                    if (index < items.size()) {
-                        items.set(index, value);
-                    } else {
-                        items.add(value);
-                    }
-                }
-                return;
-            }
-            if (index == items.size()) {
-                items.addObject();
-            }
-            parent = items.get(index);
+        String fault = column.field().set(request, existing -> value(existing, text, column, row));
+        if (fault != null) {
+            error(row, column, fault);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.autocollections.scoring;
 
 import org.autocollections.api.Decision;
+import org.autocollections.bulk.MultiRowInsert;
 
 /**
  * The per-case row of a stored run (table portfolio_decision): the figures the roll rates and the work list need,

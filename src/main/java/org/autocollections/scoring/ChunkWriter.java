@@ -2,6 +2,8 @@ package org.autocollections.scoring;
 
 import java.util.List;
 
+import org.autocollections.bulk.RunTally;
+
 /**
  * Where a run's decisions go. {@link #prepare} runs on the worker threads (JSON and CSV are written there, in
  * parallel); {@link #commit} runs on one thread, chunk after chunk in input order, and makes the chunk durable

@@ -3,6 +3,7 @@ package org.autocollections.scoring;
 import java.util.stream.Collectors;
 
 import org.autocollections.api.Decision;
+import org.autocollections.bulk.CsvRows;
 
 /**
  * A decision as one CSV row, for a file run written to CSV: the conclusions of every area and the reasons' codes

@@ -9,6 +9,10 @@ import java.util.List;
 
 import org.autocollections.api.CaseReader;
 import org.autocollections.api.CollectionCase;
+import org.autocollections.bulk.CaseChunk;
+import org.autocollections.bulk.ChunkReader;
+import org.autocollections.bulk.PendingCase;
+import org.autocollections.bulk.Shard;
 import org.autocollections.portfolio.CaseLine;
 import org.autocollections.portfolio.CaseSource;
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.autocollections.audit.DecisionLedger;
+import org.autocollections.bulk.RunTally;
 import org.autocollections.portfolio.ImportFormat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,5 +1,6 @@
 package org.autocollections.scoring;
 
+import org.autocollections.bulk.Shard;
 import org.autocollections.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.net.URI;

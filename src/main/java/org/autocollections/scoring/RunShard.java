@@ -71,7 +71,7 @@ public class RunShard extends PanacheEntityBase {
     @Column(length = 200)
     public String checkpoint;
 
-    /** {@link RunTally} as JSON, committed with the checkpoint. */
+    /** {@link org.autocollections.bulk.RunTally} as JSON, committed with the checkpoint. */
     public String tally;
 
     @Column(name = "started_at", nullable = false)

@@ -3,6 +3,7 @@ package org.autocollections.scoring;
 import java.nio.file.Path;
 import java.time.Instant;
 
+import org.autocollections.bulk.Shard;
 import org.autocollections.portfolio.ImportFormat;
 
 /**

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import org.autocollections.audit.DecisionLedger;
+import org.autocollections.bulk.RunTally;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

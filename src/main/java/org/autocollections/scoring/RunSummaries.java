@@ -16,6 +16,8 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.autocollections.bulk.RunTally;
+
 import io.quarkus.hibernate.orm.panache.Panache;
 
 /**

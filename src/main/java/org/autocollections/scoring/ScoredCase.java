@@ -3,6 +3,7 @@ package org.autocollections.scoring;
 import org.autocollections.api.Problem;
 import org.autocollections.api.CollectionCase;
 import org.autocollections.api.Decision;
+import org.autocollections.bulk.PendingCase;
 
 /** A case after scoring: its decision, or why it has none (the input was not a valid case, or the policy failed). */
 record ScoredCase(PendingCase input, CollectionCase request, Decision decision, Problem problem) {

@@ -4,8 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import org.autocollections.bulk.CaseChunk;
+import org.autocollections.bulk.ChunkPipeline;
+import org.autocollections.bulk.ChunkReader;
+import org.autocollections.bulk.PendingCase;
+import org.autocollections.bulk.RunTally;
+
 /**
- * Scores chunks on the worker threads of a {@link ChunkPipeline} and commits them one after another in input order,
+ * Scores chunks on the worker threads of the {@link ChunkPipeline} and commits them one after another in input order,
  * so that the checkpoint always means "everything before it is committed".
  */
 final class ScoringPipeline {

@@ -9,6 +9,8 @@ import javax.sql.DataSource;
 
 import org.autocollections.audit.DecisionLedger;
 import org.autocollections.audit.DecisionRecord;
+import org.autocollections.bulk.MultiRowInsert;
+import org.autocollections.bulk.RunTally;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

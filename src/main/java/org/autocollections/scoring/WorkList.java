@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.autocollections.audit.DecisionLedger;
+import org.autocollections.bulk.CsvRows;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.agroal.api.AgroalDataSource;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 import org.autocollections.api.Decision;
-import org.autocollections.scoring.CsvRows;
-import org.autocollections.scoring.MultiRowInsert;
+import org.autocollections.bulk.CsvRows;
+import org.autocollections.bulk.MultiRowInsert;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;

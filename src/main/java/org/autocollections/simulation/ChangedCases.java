@@ -17,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.autocollections.audit.DecisionLedger;
-import org.autocollections.scoring.CsvRows;
+import org.autocollections.bulk.CsvRows;
 
 import io.agroal.api.AgroalDataSource;
 

@@ -18,15 +18,13 @@ import jakarta.inject.Inject;
 
 import org.autocollections.api.CollectionCase;
 import org.autocollections.api.Decision;
+import org.autocollections.bulk.CaseChunk;
+import org.autocollections.bulk.ChunkPipeline;
+import org.autocollections.bulk.PendingCase;
+import org.autocollections.bulk.StoredCaseReader;
 import org.autocollections.engine.DecisionEngine;
 import org.autocollections.observability.LogSafe;
 import org.autocollections.ruleset.Ruleset;
-import org.autocollections.scoring.CaseChunk;
-import org.autocollections.scoring.ChunkPipeline;
-import org.autocollections.scoring.ChunkReader;
-import org.autocollections.scoring.PendingCase;
-import org.autocollections.scoring.Shard;
-import org.autocollections.scoring.StoredCaseReader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -36,7 +34,7 @@ import io.agroal.api.AgroalDataSource;
 
 /**
  * Runs simulations in the background, one at a time in this process: each decides every (sampled) stored case with
- * the baseline and with the candidate, as of the simulation's instant, on the portfolio run's chunk pipeline. A
+ * the baseline and with the candidate, as of the simulation's instant, on the service's one chunk pipeline. A
  * second simulation while one runs is refused (409) rather than queued: two would halve each other's speed, and an
  * analyst would rather know at once than wait behind somebody's million cases. Nothing is recorded as a decision.
  */
@@ -126,8 +124,8 @@ public class SimulationRunner {
         try {
             OffsetDateTime asOf = spec.asOf().atOffset(ZoneOffset.UTC);
             int chunkSize = spec.chunkSize() > 0 ? spec.chunkSize() : this.chunkSize;
-            ChunkReader reader = spec.sample() == null
-                    ? new StoredCaseReader(dataSource, json, Shard.WHOLE, chunkSize, null, asOf)
+            StoredCaseReader reader = spec.sample() == null
+                    ? StoredCaseReader.all(dataSource, json, chunkSize, asOf)
                     : StoredCaseReader.only(dataSource, json, CaseSample.of(dataSource, spec.sample()), chunkSize, asOf);
             try (reader) {
                 progress.total = reader.total();

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.autocollections.api.Decision;
-import org.autocollections.scoring.RunTally;
+import org.autocollections.bulk.RunTally;
 
 /**
  * The figures of a simulation, or of a chunk of one: the portfolio as the baseline decides it and as the candidate

@@ -10,6 +10,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.autocollections.bulk.Shard;
 import org.autocollections.portfolio.Portfolios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

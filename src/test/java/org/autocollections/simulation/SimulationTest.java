@@ -23,6 +23,9 @@ import jakarta.inject.Inject;
 
 import org.autocollections.api.CollectionCase;
 import org.autocollections.api.Decision;
+import org.autocollections.bulk.CaseChunk;
+import org.autocollections.bulk.PendingCase;
+import org.autocollections.bulk.StoredCaseReader;
 import org.autocollections.engine.DecisionEngine;
 import org.autocollections.portfolio.ImportFormat;
 import org.autocollections.portfolio.SyntheticPortfolio;
@@ -31,10 +34,6 @@ import org.autocollections.ruleset.ActiveRuleset;
 import org.autocollections.ruleset.PolicyConfig;
 import org.autocollections.ruleset.Ruleset;
 import org.autocollections.ruleset.RulesetArchive;
-import org.autocollections.scoring.CaseChunk;
-import org.autocollections.scoring.PendingCase;
-import org.autocollections.scoring.Shard;
-import org.autocollections.scoring.StoredCaseReader;
 import org.autocollections.security.Roles;
 import org.autocollections.security.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -257,7 +256,7 @@ class SimulationTest {
 
     private Expected expected(Ruleset baseline, Ruleset candidate) throws Exception {
         Expected e = new Expected();
-        try (StoredCaseReader reader = new StoredCaseReader(dataSource, json, Shard.WHOLE, 500, null,
+        try (StoredCaseReader reader = StoredCaseReader.all(dataSource, json, 500,
                 OffsetDateTime.parse(AS_OF))) {
             CaseChunk chunk;
             while ((chunk = reader.next()) != null) {

@@ -1,4 +1,4 @@
-package org.autocollections.scoring;
+package org.autocollections.bulk;
 
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;

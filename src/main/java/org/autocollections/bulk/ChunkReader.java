@@ -1,9 +1,10 @@
-package org.autocollections.scoring;
+package org.autocollections.bulk;
 
-/** Reads the run's input in chunks, from the checkpoint on. */
-public interface ChunkReader extends AutoCloseable {
+/** Reads cases in chunks, from a checkpoint on: the input of a portfolio run or a simulation. */
+public interface ChunkReader extends ChunkPipeline.Source<CaseChunk>, AutoCloseable {
 
     /** The next chunk, or null at the end; a chunk may be empty when none of its cases is in the shard. */
+    @Override
     CaseChunk next() throws Exception;
 
     /** How many cases the input holds for this shard, counted when the shard starts (for progress). */

@@ -1,4 +1,4 @@
-package org.autocollections.scoring;
+package org.autocollections.bulk;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package org.autocollections.scoring;
+package org.autocollections.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

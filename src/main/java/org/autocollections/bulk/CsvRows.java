@@ -1,4 +1,4 @@
-package org.autocollections.scoring;
+package org.autocollections.bulk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;

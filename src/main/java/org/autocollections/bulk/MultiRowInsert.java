@@ -1,4 +1,4 @@
-package org.autocollections.scoring;
+package org.autocollections.bulk;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package org.autocollections.scoring;
+package org.autocollections.bulk;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,6 +46,11 @@ public final class StoredCaseReader implements ChunkReader {
         this.chunkSize = chunkSize;
         this.after = checkpoint;
         this.asOf = asOf;
+    }
+
+    /** Reads every stored case from the first on. */
+    public static StoredCaseReader all(DataSource dataSource, ObjectMapper json, int chunkSize, OffsetDateTime asOf) {
+        return new StoredCaseReader(dataSource, json, Shard.WHOLE, chunkSize, null, asOf);
     }
 
     /** Reads only these cases (sorted by id), those of them still stored. */
