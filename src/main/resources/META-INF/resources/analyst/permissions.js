@@ -1,15 +1,12 @@
 // What the signed-in user may do on the page, and why not: each button is enabled or says what stands in the way.
 import { $, h, show } from './dom.js';
-import { OPEN, STATUS, state } from './state.js';
+import { state } from './state.js';
 
 const has = (...roles) => !!state.user && roles.some(r => state.user.roles.has(r));
 
 export const can = {
   read: () => has('analyst', 'approver', 'auditor', 'developer'),
   upload: () => has('analyst', 'developer'),
-  approve: () => has('approver'),
-  activate: () => has('approver'),
-  reject: () => has('approver', 'analyst', 'developer'),
   trial: () => has('analyst', 'approver', 'developer'),
   // analysts try cases on any version, unrecorded; a servicer decides with the version in force, recorded
   decide: () => has('analyst', 'approver', 'developer', 'servicer'),
@@ -18,15 +15,6 @@ export const can = {
 
 export function rolesText() {
   return state.user && state.user.roles.size ? [...state.user.roles].sort().join(', ') : 'none';
-}
-
-/** Whoever put files into the draft: the four-eyes rule keeps them from approving it. */
-function authors(view) {
-  const names = new Set([view.draft.author]);
-  for (const e of view.events ?? []) {
-    if ((e.from === null || e.from === undefined || e.to === 'DRAFT') && e.actor !== 'validation') names.add(e.actor);
-  }
-  return names;
 }
 
 function setAllowed(button, allowed, why) {
@@ -53,13 +41,15 @@ export function renderPermissions() {
   const view = state.view;
   if (!view) return;
   const d = view.draft;
-  const open = OPEN.has(d.status);
-  const me = state.user?.name;
-  const isAuthor = me && authors(view).has(me);
+  // The steps on the draft (revise, approve, reject, activate, roll back) come from the server with the draft: the
+  // same rules that enforce them decide whether they show as allowed, so the page never works out roles or the
+  // four-eyes rule again.
+  const steps = Object.fromEntries((view.actions ?? []).map(a => [a.name, a]));
 
   // revise
-  show($('revise'), open && can.upload());
-  setAllowed($('revise-submit'), open && can.upload() && state.reviseFiles.length > 0, 'Choose the corrected file first.');
+  const revise = steps.revise;
+  show($('revise'), !!revise?.allowed);
+  setAllowed($('revise-submit'), !!revise?.allowed && state.reviseFiles.length > 0, 'Choose the corrected file first.');
 
   // simulation and regression
   const trialBlocked = !can.trial() ? `Trying a version out needs the analyst, approver or developer role; yours: ${rolesText()}.`
@@ -69,24 +59,16 @@ export function renderPermissions() {
   setAllowed($('regression-run'), !trialBlocked, trialBlocked ?? '');
   $('trial-why').textContent = trialBlocked ?? '';
 
-  // approve, reject, activate, roll back
+  // approve, reject, activate, roll back: a step blocked by the caller (role, four eyes) is explained in the list;
+  // one the draft's status rules out only says so on its button.
   const why = [];
-  const rule = (id, label, relevant, statusWhy, roleOk, roleWhy, extraWhy) => {
-    const reason = !relevant ? statusWhy : !roleOk ? roleWhy : extraWhy;
+  for (const [id, label] of [['approve', 'Approve'], ['reject', 'Reject'], ['activate', 'Put in force'], ['rollback', 'Roll back']]) {
+    const step = steps[id];
+    const reason = !step ? 'Not offered by the service.' : step.allowed ? null : step.why;
     setAllowed($(id), !reason, reason ?? '');
-    if (relevant && reason) why.push(h('li', { test: `why-${id}` }, h('strong', {}, `${label}: `), reason));
-  };
-  rule('approve', 'Approve', d.status === 'VALIDATED',
-    d.status === 'DRAFT' ? 'Only a draft that passed the checks can be approved.' : `A ${STATUS[d.status]?.label.toLowerCase() ?? d.status} version cannot be approved.`,
-    can.approve(), `only an approver can approve; your roles: ${rolesText()}.`,
-    isAuthor ? 'you uploaded or revised this draft, so a second person must approve it (four-eyes rule).' : null);
-  rule('reject', 'Reject', open, 'Only an open draft can be rejected.',
-    can.approve() || (can.reject() && isAuthor), 'only an approver or the draft\'s author can reject it.', null);
-  rule('activate', 'Put in force', d.status === 'APPROVED',
-    d.status === 'ACTIVE' ? 'This version is already in force.' : 'A draft must be approved before it is put in force.',
-    can.activate(), `only an approver can put a version in force; your roles: ${rolesText()}.`, null);
-  rule('rollback', 'Roll back', d.status === 'RETIRED',
-    d.status === 'ACTIVE' ? 'This version is already in force.' : 'Only a version that was in force before can be rolled back to.',
-    can.activate(), `only an approver can roll back; your roles: ${rolesText()}.`, null);
+    if (step && !step.allowed && step.blockedBy !== 'STATUS') {
+      why.push(h('li', { test: `why-${id}` }, h('strong', {}, `${label}: `), step.why));
+    }
+  }
   $('actions-why').replaceChildren(...why);
 }
