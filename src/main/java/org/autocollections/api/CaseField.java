@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class CaseField {
 
     /** What a column's cells become in JSON. */
-    public enum Kind { TEXT, INTEGER, DECIMAL, BOOLEAN, LIST }
+    private enum Kind { TEXT, INTEGER, DECIMAL, BOOLEAN, LIST }
 
     /** Separators of a list cell such as borrower.flags, read: {@code DISPUTE_OPEN|WILFUL_DEFAULT}; written with the first. */
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[|;]");
@@ -51,6 +51,7 @@ public final class CaseField {
     private final int[] indexes;
     /** The record accessors from the case to the field; null for a path that is not typed. */
     private final Method[] accessors;
+    /** What the cells become in JSON; null for a path that is not typed. */
     private final Kind kind;
 
     private CaseField(String header, String[] names, int[] indexes, Method[] accessors, Kind kind) {
@@ -64,11 +65,6 @@ public final class CaseField {
     /** The header as written: the field's dotted path. */
     public String header() {
         return header;
-    }
-
-    /** What the cells become in JSON; null for a path that is not a typed column. */
-    public Kind kind() {
-        return kind;
     }
 
     /**
