@@ -114,7 +114,7 @@ final class ApprovalRules {
             case REVISE -> open ? null : "Only an open draft can be revised.";
             case APPROVE -> status == DraftStatus.VALIDATED ? null
                     : status == DraftStatus.DRAFT ? "Only a draft that passed the checks can be approved."
-                    : "A " + SAID.get(status) + " version cannot be approved.";
+                    : "This version is " + SAID.get(status) + ", so it cannot be approved.";
             case REJECT -> open ? null : "Only an open draft can be rejected.";
             case ACTIVATE -> status == DraftStatus.APPROVED ? null
                     : status == DraftStatus.ACTIVE ? "This version is already in force."

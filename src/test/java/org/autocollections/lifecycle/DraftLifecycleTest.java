@@ -135,7 +135,7 @@ class DraftLifecycleTest {
 
         PolicyEdits.step(LEAD, id, "reject").statusCode(200)
                 .body(approve + ".blockedBy", equalTo("STATUS"))
-                .body(approve + ".why", equalTo("A rejected version cannot be approved."))
+                .body(approve + ".why", equalTo("This version is rejected, so it cannot be approved."))
                 .body("actions.findAll { it.allowed }", hasSize(0));
         PolicyEdits.step(APPROVER, id, "approve").statusCode(409);
     }
