@@ -52,6 +52,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  *
  * <p>Each case draws from its own generator split off the portfolio's in order, and its history from one split off
  * the case's first, so a case's fields do not depend on the cases before it nor on whether history is generated.
+ *
+ * <p>Over 300 lines on purpose: the distributions and the draws that use them are checked together against
+ * docs/portfolio-generator.md, and the order of the draws is what keeps a seed's portfolio the same; one file keeps
+ * both in view.
  */
 public final class SyntheticPortfolio {
 
