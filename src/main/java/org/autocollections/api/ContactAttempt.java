@@ -9,5 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ContactAttempt(
         @Schema(example = "2026-11-20T10:15:00+08:00", required = true) @NotNull OffsetDateTime at,
         @Schema(required = true) @NotNull ContactChannel channel,
-        @Schema(required = true) @NotNull ContactOutcome outcome) {
+        @Schema(required = true, description = "DELIVERED: a message or letter known to have reached the borrower, "
+                + "not answered; an answer is CONTACTED, PROMISE_TO_PAY or REFUSED.") @NotNull ContactOutcome outcome) {
 }

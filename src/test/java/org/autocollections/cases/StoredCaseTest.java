@@ -142,6 +142,21 @@ class StoredCaseTest {
                 .body("reasons.find { it.code == 'POINTS_BROKEN_PROMISES' }.message", org.hamcrest.Matchers.containsString("1 broken"));
     }
 
+    @Test
+    void aLoggedDeliveredMessageRestartsTheLimitationPeriod() {
+        ObjectNode c = Cases.withDueDate("DELIVERED-1", "2022-03-15");
+        c.remove("history");
+        c.remove("asOf");
+        given().contentType(ContentType.JSON).body(c.toString()).put("/api/v1/cases/DELIVERED-1").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body("{\"attemptId\":\"SMS-1\",\"at\":\"2024-06-10T10:00:00+08:00\",\"channel\":\"SMS\",\"outcome\":\"DELIVERED\"}")
+                .post("/api/v1/cases/DELIVERED-1/contacts").then().statusCode(201).body("outcome", equalTo("DELIVERED"));
+        // The SMS reached the borrower on 10 June 2024: a demand by data message (PRC Civil Code art. 195(1)).
+        given().queryParam("asOf", "2026-11-29T10:00:00+08:00").post("/api/v1/cases/DELIVERED-1/decisions").then().statusCode(200)
+                .body("legal.limitationExpiresOn", equalTo("2027-06-10"))
+                .body("nextAction.type", equalTo("SEND_DEMAND_NOTICE"));
+    }
+
     @jakarta.inject.Inject
     org.autocollections.TestClock clock;
 
