@@ -49,7 +49,8 @@ final class LimitationEvents {
 
     private List<Dated> read() {
         for (ContactAttempt c : facts.getContacts()) {
-            if (!c.at().toInstant().isAfter(facts.getAsOf())) {
+            // A notice sent after a cease-communication request demands nothing; whether it interrupts is for counsel.
+            if (!c.at().toInstant().isAfter(facts.getAsOf()) && c.purpose() == null) {
                 add(LocalDate.ofInstant(c.at().toInstant(), facts.getZone()), Event.CONTACT, c.channel().name(),
                         c.outcome().name(), "a " + c.channel() + " contact (" + c.outcome() + ")");
             }
