@@ -172,6 +172,13 @@ public final class DecisionDigest {
     private static final List<String> ZONES = List.of("Asia/Shanghai", "Asia/Urumqi", "America/New_York",
             "America/Chicago", "America/Los_Angeles", "Pacific/Honolulu", "Europe/London");
 
+    /**
+     * The outcomes the random cases were first drawn from, listed rather than taken from the enum, so that an outcome
+     * added later (DELIVERED) does not redraw every random case and the digest keeps comparing like with like.
+     */
+    private static final ContactOutcome[] OUTCOMES = { ContactOutcome.NO_ANSWER, ContactOutcome.CONTACTED,
+            ContactOutcome.PROMISE_TO_PAY, ContactOutcome.REFUSED, ContactOutcome.WRONG_NUMBER };
+
     private static <T> T pick(Random r, T[] values) {
         return values[r.nextInt(values.length)];
     }
@@ -212,7 +219,7 @@ public final class DecisionDigest {
         int n = r.nextInt(4) == 0 ? 0 : r.nextInt(30);
         for (int c = 0; c < n; c++) {
             contacts.add(new ContactAttempt(asOf.minusMinutes(1 + r.nextInt(r.nextBoolean() ? 60 * 24 * 3 : 60 * 24 * 60)),
-                    pick(r, ContactChannel.values()), r.nextInt(3) == 0 ? pick(r, ContactOutcome.values()) : ContactOutcome.NO_ANSWER));
+                    pick(r, ContactChannel.values()), r.nextInt(3) == 0 ? pick(r, OUTCOMES) : ContactOutcome.NO_ANSWER));
         }
         List<PlanRecord> plans = new ArrayList<>();
         for (int p = r.nextInt(4) == 0 ? 1 + r.nextInt(3) : 0; p > 0; p--) {

@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,7 +26,19 @@ public record Borrower(
         Employment employment,
         Hardship hardship,
         @Valid Consents consents,
-        @Size(max = 16) Set<BorrowerFlag> flags) {
+        @Size(max = 16) Set<BorrowerFlag> flags,
+        @Schema(description = "US only: the state whose statute of limitations applies to the loan, usually the "
+                + "borrower's, as its two-letter postal code. Without it (or without a row for it in the policy) the "
+                + "service does not know when a US debt becomes time-barred.", example = "NY")
+        @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter US state code such as NY") String state) {
+
+    /** A borrower without a US state, as before the field existed. */
+    public Borrower(String customerId, String timeZone, Integer creditScore, BigDecimal monthlyIncome,
+            BigDecimal monthlyDebtPayments, Employment employment, Hardship hardship, Consents consents,
+            Set<BorrowerFlag> flags) {
+        this(customerId, timeZone, creditScore, monthlyIncome, monthlyDebtPayments, employment, hardship, consents, flags,
+                null);
+    }
 
     public Hardship hardshipOrNone() {
         return hardship == null ? Hardship.NONE : hardship;

@@ -131,8 +131,10 @@ public class CaseResource {
             e.at = log.at().toInstant();
             e.channel = log.channel();
             e.outcome = log.outcome();
+            e.purpose = log.purpose();
             return e;
-        }, (a, b) -> a.at.equals(b.at) && a.channel == b.channel && a.outcome == b.outcome, e -> { });
+        }, (a, b) -> a.at.equals(b.at) && a.channel == b.channel && a.outcome == b.outcome && a.purpose == b.purpose,
+                e -> { });
         return created(logged, log);
     }
 

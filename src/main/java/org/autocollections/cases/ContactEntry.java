@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 import org.autocollections.api.ContactChannel;
 import org.autocollections.api.ContactOutcome;
+import org.autocollections.api.ContactPurpose;
 
 /** A contact attempt as the servicer logged it; its entry id makes a retried log count once. */
 @Entity
@@ -26,4 +27,9 @@ public class ContactEntry extends HistoryEntry {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     public ContactOutcome outcome;
+
+    /** Which notice permitted after a cease-communication request this was; null for an ordinary contact. */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 32)
+    public ContactPurpose purpose;
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.autocollections.api.ContactAttempt;
 import org.autocollections.api.ContactChannel;
 import org.autocollections.api.ContactOutcome;
+import org.autocollections.api.ContactPurpose;
 import org.autocollections.api.History;
 import org.autocollections.api.LegalActionRecord;
 import org.autocollections.api.LegalStage;
@@ -41,10 +42,11 @@ public final class HistoryReader {
         for (String id : caseIds) {
             parts.put(id, new Parts());
         }
-        query(connection, "select case_id, at, channel, outcome from contact_entry", caseIds, " order by case_id, at, id",
+        query(connection, "select case_id, at, channel, outcome, purpose from contact_entry", caseIds, " order by case_id, at, id",
                 (rows, p) -> p.contacts.add(new ContactAttempt(
                         rows.getObject(2, OffsetDateTime.class).toInstant().atOffset(ZoneOffset.UTC),
-                        ContactChannel.valueOf(rows.getString(3)), ContactOutcome.valueOf(rows.getString(4)))), parts);
+                        ContactChannel.valueOf(rows.getString(3)), ContactOutcome.valueOf(rows.getString(4)),
+                        rows.getString(5) == null ? null : ContactPurpose.valueOf(rows.getString(5)))), parts);
         query(connection, "select case_id, stage, taken_on from legal_entry", caseIds, " order by case_id, id",
                 (rows, p) -> p.legal.add(new LegalActionRecord(LegalStage.valueOf(rows.getString(2)),
                         rows.getObject(3, LocalDate.class))), parts);

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.autocollections.api.ContactChannel;
 import org.autocollections.api.ContactOutcome;
+import org.autocollections.api.ContactPurpose;
 import org.autocollections.api.LegalStage;
 import org.autocollections.api.Money;
 import org.autocollections.api.PlanStatus;
@@ -28,7 +29,9 @@ public final class LogRequests {
             @NotBlank @Size(max = 64) String attemptId,
             @Schema(example = "2026-11-29T10:15:00+08:00") @NotNull OffsetDateTime at,
             @NotNull ContactChannel channel,
-            @NotNull ContactOutcome outcome) {
+            @NotNull ContactOutcome outcome,
+            @Schema(description = "Only for a notice sent after a cease-communication request: which one it was.")
+            ContactPurpose purpose) {
     }
 
     @Schema(name = "LegalActionLog")

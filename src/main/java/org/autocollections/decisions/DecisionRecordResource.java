@@ -107,17 +107,18 @@ public class DecisionRecordResource {
         throw refused();
     }
 
+    /** Takes whatever body is sent, so that the answer is this 405 rather than a complaint about the body. */
     @jakarta.ws.rs.PUT
     @Consumes(MediaType.WILDCARD)
     @Operation(hidden = true)
-    public void put() {
+    public void put(String body) {
         throw refused();
     }
 
     @jakarta.ws.rs.PATCH
     @Consumes(MediaType.WILDCARD)
     @Operation(hidden = true)
-    public void patch() {
+    public void patch(String body) {
         throw refused();
     }
 

@@ -365,16 +365,6 @@ public final class CaseFacts {
         return promise == null ? NEVER : (int) ChronoUnit.DAYS.between(localDate(promise), asOfDate);
     }
 
-    /** The last time the borrower acknowledged the debt: a conversation or a promise to pay, or null. */
-    public LocalDate getLastAcknowledgedOn() {
-        return getContacts().stream()
-                .filter(c -> (c.outcome() == ContactOutcome.CONTACTED || c.outcome() == ContactOutcome.PROMISE_TO_PAY)
-                        && !c.at().toInstant().isAfter(asOf))
-                .map(c -> localDate(c.at().toInstant()))
-                .max(Comparator.naturalOrder())
-                .orElse(null);
-    }
-
     public LocalDate getLastPaymentOn() {
         return history.lastPaymentOn();
     }
@@ -415,11 +405,6 @@ public final class CaseFacts {
             lastLegalByStage = latest;
         }
         return lastLegalByStage.get(wanted);
-    }
-
-    /** The date of the latest legal action of any stage, or null. */
-    public LocalDate getLastLegalActionOn() {
-        return legalActions().stream().map(LegalActionRecord::on).max(Comparator.naturalOrder()).orElse(null);
     }
 
     /** A payment was received on or after the judgment. */

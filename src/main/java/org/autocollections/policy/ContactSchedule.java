@@ -101,16 +101,22 @@ public final class ContactSchedule {
         return null;
     }
 
+    /**
+     * Attempts left today under the daily caps; null when the channel has no daily cap in the jurisdiction (Regulation
+     * F caps calls per seven days, not per day). Where there is a daily cap, a seven-day cap nearly used up lowers it.
+     */
     private Integer leftToday(Instant earliest) {
         LocalDate today = facts.getAsOfDate();
-        boolean usableToday = earliest != null && today.equals(LocalDate.ofInstant(earliest, facts.getZone()));
-        List<Integer> remaining = new ArrayList<>();
-        limit(ContactLimit.Kind.ATTEMPTS_PER_DAY).ifPresent(cap -> remaining.add(cap - attemptsOn(today)));
-        limit(ContactLimit.Kind.CONVERSATIONS_PER_DAY).ifPresent(cap -> remaining.add(cap - conversationsOn(today)));
-        limit(ContactLimit.Kind.ATTEMPTS_PER_7_DAYS).ifPresent(cap -> remaining.add(cap - attemptsInWeekEnding(today)));
-        if (remaining.isEmpty()) {
-            return null; // the channel has no count cap
+        OptionalInt perDay = limit(ContactLimit.Kind.ATTEMPTS_PER_DAY);
+        OptionalInt conversations = limit(ContactLimit.Kind.CONVERSATIONS_PER_DAY);
+        if (perDay.isEmpty() && conversations.isEmpty()) {
+            return null;
         }
+        List<Integer> remaining = new ArrayList<>();
+        perDay.ifPresent(cap -> remaining.add(cap - attemptsOn(today)));
+        conversations.ifPresent(cap -> remaining.add(cap - conversationsOn(today)));
+        limit(ContactLimit.Kind.ATTEMPTS_PER_7_DAYS).ifPresent(cap -> remaining.add(cap - attemptsInWeekEnding(today)));
+        boolean usableToday = earliest != null && today.equals(LocalDate.ofInstant(earliest, facts.getZone()));
         return usableToday ? Math.max(0, remaining.stream().min(Integer::compare).orElseThrow()) : 0;
     }
 

@@ -142,6 +142,40 @@ class StoredCaseTest {
                 .body("reasons.find { it.code == 'POINTS_BROKEN_PROMISES' }.message", org.hamcrest.Matchers.containsString("1 broken"));
     }
 
+    @Test
+    void aLoggedDeliveredMessageRestartsTheLimitationPeriod() {
+        ObjectNode c = Cases.withDueDate("DELIVERED-1", "2022-03-15");
+        c.remove("history");
+        c.remove("asOf");
+        given().contentType(ContentType.JSON).body(c.toString()).put("/api/v1/cases/DELIVERED-1").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body("{\"attemptId\":\"SMS-1\",\"at\":\"2024-06-10T10:00:00+08:00\",\"channel\":\"SMS\",\"outcome\":\"DELIVERED\"}")
+                .post("/api/v1/cases/DELIVERED-1/contacts").then().statusCode(201).body("outcome", equalTo("DELIVERED"));
+        // The SMS reached the borrower on 10 June 2024: a demand by data message (PRC Civil Code art. 195(1)).
+        given().queryParam("asOf", "2026-11-29T10:00:00+08:00").post("/api/v1/cases/DELIVERED-1/decisions").then().statusCode(200)
+                .body("legal.limitationExpiresOn", equalTo("2027-06-10"))
+                .body("nextAction.type", equalTo("SEND_DEMAND_NOTICE"));
+    }
+
+    @Test
+    void aCeaseNoticeLoggedWithItsPurposeIsNotSentAgain() {
+        ObjectNode c = Cases.withDueDate("CEASE-1", "2026-10-15");
+        c.remove("history");
+        c.remove("asOf");
+        Cases.object(c, "borrower").put("hardship", "NONE").putArray("flags").add("CEASE_COMMUNICATION");
+        given().contentType(ContentType.JSON).body(c.toString()).put("/api/v1/cases/CEASE-1").then().statusCode(201);
+        given().queryParam("asOf", "2026-11-29T10:00:00+08:00").post("/api/v1/cases/CEASE-1/decisions").then().statusCode(200)
+                .body("nextAction.type", equalTo("NOTIFY_EFFORTS_TERMINATED"));
+        String notice = "{\"attemptId\":\"L-1\",\"at\":\"2026-11-29T11:00:00+08:00\",\"channel\":\"LETTER\","
+                + "\"outcome\":\"DELIVERED\",\"purpose\":\"EFFORTS_TERMINATED\"}";
+        given().contentType(ContentType.JSON).body(notice).post("/api/v1/cases/CEASE-1/contacts").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(notice.replace("EFFORTS_TERMINATED", "REMEDIES_AVAILABLE"))
+                .post("/api/v1/cases/CEASE-1/contacts").then().statusCode(409);
+        // Regulation F 12 CFR 1006.6(c): each permitted notice once; with no legal step due, nothing else may be sent.
+        given().queryParam("asOf", "2026-11-29T12:00:00+08:00").post("/api/v1/cases/CEASE-1/decisions").then().statusCode(200)
+                .body("nextAction.type", equalTo("HOLD"));
+    }
+
     @jakarta.inject.Inject
     org.autocollections.TestClock clock;
 

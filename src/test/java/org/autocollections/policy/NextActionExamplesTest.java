@@ -54,6 +54,9 @@ class NextActionExamplesTest {
         EXAMPLES.put("HOLD", "flag-dispute-on-a-current-loan-holds.json");
         EXAMPLES.put("WAIT", "wait-promise-5-days-23-hours-ago-still-waits.json");
         EXAMPLES.put("WRITE_OFF_REVIEW", "legal-limitation-expired-write-off-review.json");
+        EXAMPLES.put("NOTIFY_EFFORTS_TERMINATED", "flag-cease-m2-first-notice-says-efforts-end.json");
+        EXAMPLES.put("NOTIFY_REMEDIES_AVAILABLE", "flag-cease-demand-notice-due-remedies-notice.json");
+        EXAMPLES.put("NOTIFY_REMEDY_INTENDED", "us-cease-suit-due-remedy-intended-notice.json");
     }
 
     @Test
