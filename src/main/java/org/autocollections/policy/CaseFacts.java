@@ -30,6 +30,10 @@ import org.autocollections.api.PlanType;
  * The case as the rules read it: the request plus the measures the policy's tables compare against, each computed
  * once, in the borrower's time zone. Immutable; rules never change it, they insert conclusions beside it.
  * Measures that may be unknown come with a {@code ...Known} flag, so a table can give unknown its own row.
+ *
+ * <p>Over 300 lines on purpose: its getters are the words the DRL and the tables' code rows use ({@code CaseFacts(daysPastDue > 0)},
+ * {@code CaseFacts(brokenPromises > $max)}), so they stay on one fact type; splitting it would change every rule's patterns and
+ * the tables' headers, which analysts' copies of the tables carry too.
  */
 public final class CaseFacts {
 
