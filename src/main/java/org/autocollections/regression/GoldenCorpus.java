@@ -25,7 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The golden corpus the service ships (corpus/cases): each file holds a {@code case}, or a {@code base} example and a
  * JSON merge patch {@code merge} on it, and {@code expect}: JSON pointers into the decision with the value each must
- * have, plus {@code reasonCodes} that must all be present. Read once; the corpus changes only with a release.
+ * have, and the decision's {@code reasonCodes}, compared as {@link Expectation} says. Read once; the corpus changes
+ * only with a release.
  */
 @ApplicationScoped
 public class GoldenCorpus {
@@ -95,7 +96,7 @@ public class GoldenCorpus {
         List<Expectation> expectations = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = spec.path("expect").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            expectations.add(new Expectation(e.getKey(), e.getValue()));
+            expectations.add(Expectation.of(e.getKey(), e.getValue()));
         }
         return new RegressionCase(SOURCE, name, null, request, expectations);
     }

@@ -29,9 +29,10 @@ public record RegressionReport(
             @Schema(description = "corpus, or the scenario sheet's file name.", example = "corpus") String source,
             @Schema(description = "The corpus file, or the scenario's name.", example = "cn-m2-first-call.json") String name,
             @Schema(description = "The scenario's row in its sheet (1 is the header).") Integer row,
-            @Schema(description = "The JSON pointer into the decision, or reasonCodes.", example = "/nextAction/type") String pointer,
+            @Schema(description = "The JSON pointer into the decision, reasonCodes or reasonCodes.contains.", example = "/nextAction/type") String pointer,
             JsonNode expected,
-            JsonNode actual,
+            @Schema(description = "What the decision shows there; \"<absent>\" for a field it leaves out.") JsonNode actual,
+            @Schema(description = "How the decision differs, in words.", example = "/overdue/bucket is \"M3\", expected \"M2\"") String message,
             @Schema(description = "Why the case got no decision at all.") String error) {
     }
 }

@@ -2,7 +2,6 @@ package org.autocollections.regression;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -75,19 +74,18 @@ public class RegressionRunner {
             Decision decided = engine.decide(reader.read(c.request()), candidate);
             decision = json.valueToTree(decided);
         } catch (InvalidRequestException e) {
-            failures.add(new RegressionReport.Failure(c.source(), c.name(), c.row(), null, null, null,
+            failures.add(new RegressionReport.Failure(c.source(), c.name(), c.row(), null, null, null, null,
                     "the case is invalid: " + e.getMessage()));
             return;
         } catch (RuntimeException e) {
             // A candidate whose tables conflict fails this case; the others are still run and reported.
-            failures.add(new RegressionReport.Failure(c.source(), c.name(), c.row(), null, null, null,
+            failures.add(new RegressionReport.Failure(c.source(), c.name(), c.row(), null, null, null, null,
                     "no decision: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
             return;
         }
         for (Expectation expectation : c.expectations()) {
-            Optional<JsonNode> actual = expectation.mismatch(decision);
-            actual.ifPresent(a -> failures.add(new RegressionReport.Failure(c.source(), c.name(), c.row(),
-                    expectation.pointer(), expectation.expected(), a, null)));
+            expectation.mismatch(decision).ifPresent(m -> failures.add(new RegressionReport.Failure(c.source(), c.name(),
+                    c.row(), expectation.pointer(), expectation.expected(), m.actual(), m.message(), null)));
         }
     }
 }

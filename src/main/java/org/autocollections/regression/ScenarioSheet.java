@@ -17,7 +17,6 @@ import org.autocollections.api.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -25,8 +24,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * An analyst's scenario sheet: one scenario per row, a {@code scenario} name column, case fields named by their path
  * in the case ({@code loan.overdueAmount}, {@code history.contacts[0].outcome}, {@code asOf}), an optional
  * {@code base} example the fields change (case-m2.json when absent), and expected decisions in columns named
- * {@code expect:} and a JSON pointer ({@code expect:/nextAction/type}) or {@code expect:reasonCodes} (codes
- * separated by |). An empty cell leaves the base's value, or expects nothing; {@code null} removes the field.
+ * {@code expect:} and a JSON pointer ({@code expect:/nextAction/type}), {@code expect:reasonCodes} or {@code
+ * expect:reasonCodes.contains} (codes separated by |), each compared as {@link Expectation} says. An empty cell
+ * leaves the base's value, or expects nothing; {@code null} removes the field.
  * Every fault of the sheet is reported at once, with its row and column.
  */
 final class ScenarioSheet {
@@ -129,10 +129,7 @@ final class ScenarioSheet {
         if (lower.startsWith(EXPECT)) {
             String pointer = header.substring(EXPECT.length()).strip();
             Column expect = new Column(index, header, Kind.EXPECT, pointer, null);
-            if (!pointer.equals(Expectation.REASON_CODES) && !pointer.matches("(/[^/\\s]+)+")) {
-                error(1, expect, "an expectation names a JSON pointer into the decision, such as "
-                        + "expect:/nextAction/type, or expect:reasonCodes");
-            }
+            Expectation.keyFault(pointer).ifPresent(fault -> error(1, expect, pointer + " " + fault));
             return expect;
         }
         Optional<CaseField> path = CaseField.path(header);
@@ -177,7 +174,7 @@ final class ScenarioSheet {
             if (c.kind() == Kind.FIELD) {
                 set(request, c, value, row);
             } else if (c.kind() == Kind.EXPECT) {
-                expectations.add(expectation(c.target(), value));
+                expectations.add(Expectation.ofCell(c.target(), value));
             }
         }
         if (expectations.isEmpty() && errors.size() == before) {
@@ -252,21 +249,6 @@ final class ScenarioSheet {
             }
         }
         return nodes.textNode(text);
-    }
-
-    private static Expectation expectation(String pointer, String text) {
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        if (pointer.equals(Expectation.REASON_CODES)) {
-            ArrayNode codes = nodes.arrayNode();
-            for (String code : text.split("\\|")) {
-                if (!code.isBlank()) {
-                    codes.add(code.strip());
-                }
-            }
-            return new Expectation(pointer, codes, false);
-        }
-        return text.equals("null") ? new Expectation(pointer, nodes.nullNode(), false)
-                : new Expectation(pointer, nodes.textNode(text), true);
     }
 
     private static String cell(List<String> cells, Column c) {

@@ -124,6 +124,38 @@ class RegressionTest {
     }
 
     @Test
+    void aSheetComparesStrictlyUnlessItSaysContains() {
+        String sheet = """
+                scenario,history.brokenPromises,borrower.hardship,expect:reasonCodes,expect:reasonCodes.contains,expect:/repaymentPlan/options/3,expect:/contact/attemptsLeftThisWeek
+                codes listed as a subset,0,NONE,,BUCKET_M2|NEXT_CALL,<absent>,null
+                the same codes said to be all,0,NONE,BUCKET_M2|NEXT_CALL,,,
+                a fourth option said to be null,0,NONE,,,null,
+                """;
+        JsonPath report = given().multiPart("candidate", active.current().version())
+                .multiPart("scenarios", "strict.csv", sheet.getBytes(), "text/csv")
+                .post(PATH).then().statusCode(200).extract().jsonPath();
+        assertThat(report.getInt("scenarios.passed")).as(report.prettify()).isEqualTo(1);
+        List<Map<String, Object>> failures = report.getList("failures");
+        assertThat(failures).hasSize(2);
+        assertThat(failures.get(0)).containsEntry("row", 3).containsEntry("pointer", "reasonCodes");
+        assertThat((String) failures.get(0).get("message"))
+                .startsWith("reasonCodes differ: not expected CHANNEL_PHONE, CLASSIFIED_SPECIAL_MENTION, ");
+        assertThat(failures.get(1)).containsEntry("row", 4).containsEntry("pointer", "/repaymentPlan/options/3")
+                .containsEntry("actual", "<absent>");
+    }
+
+    @Test
+    void aMistypedPointerIsRefusedNamingItsColumn() {
+        String sheet = "scenario,expect:/overdue/bukcet,expect:/nextAction/type\nM2,M2,CALL\n";
+        given().multiPart("candidate", active.current().version())
+                .multiPart("scenarios", "typo.csv", sheet.getBytes(), "text/csv").post(PATH)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].row", equalTo(1)).body("errors[0].column", equalTo("B"))
+                .body("errors[0].message", equalTo("/overdue/bukcet is not in any decision: "
+                        + "/overdue holds daysPastDue, bucket, classification, penaltyInterest"));
+    }
+
+    @Test
     void aMalformedSheetIsRefusedNamingFileRowAndColumn() {
         String sheet = """
                 scenario,loan.overdueAmount,expect:/nextAction/type
