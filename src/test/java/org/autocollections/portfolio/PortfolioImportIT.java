@@ -43,7 +43,10 @@ class PortfolioImportIT {
         Path err = Files.createTempFile(workspace.dir(), "stderr", ".txt");
         Process process = ServiceProcess.command(workspace, properties, args)
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("the command ends").isTrue();
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("the command did not end:\n" + Files.readString(err));
+        }
         return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 

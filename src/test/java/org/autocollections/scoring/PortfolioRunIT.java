@@ -54,7 +54,7 @@ class PortfolioRunIT {
     private void killMidRun(String runId, String... args) throws Exception {
         String name = runId + "-killed";
         Process first = start(name, List.of("-Dcollections.bulk.test-hold-after-chunks=" + HELD_AFTER_CHUNKS), args);
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (System.nanoTime() < deadline && first.isAlive() && !err(name).contains("Chunk pipeline held after")) {
             first.waitFor(100, TimeUnit.MILLISECONDS);
         }
