@@ -6,6 +6,7 @@
  * {@link org.autocollections.bulk.StoredCaseReader}) and divided into {@link org.autocollections.bulk.Shard}s; the
  * figures of many decisions ({@link org.autocollections.bulk.RunTally}); and the writing of many rows
  * ({@link org.autocollections.bulk.MultiRowInsert}, {@link org.autocollections.bulk.CsvRows}). It knows none of the
- * features that use it.
+ * features that use it. A test holds the pipelines between two commits at the
+ * {@link org.autocollections.bulk.CommitGate}.
  */
 package org.autocollections.bulk;

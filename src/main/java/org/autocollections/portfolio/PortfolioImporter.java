@@ -18,6 +18,7 @@ import org.autocollections.api.CaseReader;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.CollectionCase;
 import org.autocollections.bulk.ChunkPipeline;
+import org.autocollections.bulk.CommitGate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,6 +41,9 @@ public class PortfolioImporter {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    CommitGate gate;
 
     /** Cases per transaction (at most 5,000: the batch is read back in one query with a parameter per case). */
     @ConfigProperty(name = "collections.import.batch-size", defaultValue = "500")
@@ -69,7 +73,7 @@ public class PortfolioImporter {
     private ImportSummary run(CaseSource source, ImportProgress progress) throws IOException {
         Tally tally = new Tally();
         try (ChunkPipeline<List<CollectionCase>, List<CaseBatchWriter.Pending>> pipeline = new ChunkPipeline<>(
-                this::pending, pending -> store(pending, tally, progress), 1, 2, "portfolio-import")) {
+                this::pending, gate.guard(pending -> store(pending, tally, progress)), 1, 2, "portfolio-import")) {
             int batchSize = Math.max(1, Math.min(this.batchSize, 5000));
             List<CollectionCase> batch = new ArrayList<>(batchSize);
             Set<String> idsInBatch = new HashSet<>();

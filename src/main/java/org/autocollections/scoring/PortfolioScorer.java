@@ -19,6 +19,7 @@ import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.Problem;
 import org.autocollections.audit.DecisionLedger;
 import org.autocollections.bulk.ChunkReader;
+import org.autocollections.bulk.CommitGate;
 import org.autocollections.bulk.PendingCase;
 import org.autocollections.bulk.Shard;
 import org.autocollections.bulk.StoredCaseReader;
@@ -80,6 +81,9 @@ public class PortfolioScorer {
     @Inject
     DecisionMetrics metrics;
 
+    @Inject
+    CommitGate gate;
+
     /** Takes up the spec's shard: starts, joins or resumes its run. */
     public RunStore.Claim claim(RunSpec spec) {
         if (spec.input() != null && !Files.isReadable(spec.input())) {
@@ -128,7 +132,7 @@ public class PortfolioScorer {
             }
             progress.total = total;
             ScoringPipeline.Outcome outcome = ScoringPipeline.run(reader, writer,
-                    pending -> score(pending, ruleset, spec.floor()), spec.threads(), progress);
+                    pending -> score(pending, ruleset, spec.floor()), spec.threads(), progress, gate);
             return outcome == ScoringPipeline.Outcome.COMPLETED ? PortfolioRun.Status.COMPLETED : PortfolioRun.Status.CANCELLED;
         }
     }

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.autocollections.bulk.CaseChunk;
 import org.autocollections.bulk.ChunkPipeline;
 import org.autocollections.bulk.ChunkReader;
+import org.autocollections.bulk.CommitGate;
 import org.autocollections.bulk.PendingCase;
 import org.autocollections.bulk.RunTally;
 
@@ -25,9 +26,9 @@ final class ScoringPipeline {
     }
 
     static <P> Outcome run(ChunkReader reader, ChunkWriter<P> writer, Function<PendingCase, ScoredCase> scorer,
-            int threads, RunProgress progress) throws Exception {
+            int threads, RunProgress progress, CommitGate gate) throws Exception {
         boolean completed = ChunkPipeline.run(reader, chunk -> score(chunk, scorer, writer),
-                prepared -> commit(prepared, writer, progress), threads, "portfolio-scorer");
+                gate.guard((Prepared<P> prepared) -> commit(prepared, writer, progress)), threads, "portfolio-scorer");
         return completed ? Outcome.COMPLETED : Outcome.CANCELLED;
     }
 

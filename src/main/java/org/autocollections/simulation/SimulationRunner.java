@@ -20,6 +20,7 @@ import org.autocollections.api.CollectionCase;
 import org.autocollections.api.Decision;
 import org.autocollections.bulk.CaseChunk;
 import org.autocollections.bulk.ChunkPipeline;
+import org.autocollections.bulk.CommitGate;
 import org.autocollections.bulk.PendingCase;
 import org.autocollections.bulk.StoredCaseReader;
 import org.autocollections.engine.DecisionEngine;
@@ -56,6 +57,9 @@ public class SimulationRunner {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    CommitGate gate;
 
     @ConfigProperty(name = "collections.simulation.threads", defaultValue = "0")
     int threads;
@@ -132,7 +136,8 @@ public class SimulationRunner {
                 store.total(simulationId, progress.total);
                 boolean completed = ChunkPipeline.run(reader,
                         chunk -> decide(simulationId, chunk, spec.baseline(), spec.candidate()),
-                        result -> commit(simulationId, result, tally, progress), workers(), "simulation");
+                        gate.guard((ChunkResult result) -> commit(simulationId, result, tally, progress)), workers(),
+                        "simulation");
                 store.finish(simulationId, completed ? Simulation.Status.COMPLETED : Simulation.Status.CANCELLED,
                         SimulationReport.of(tally), null);
             }

@@ -7,15 +7,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.autocollections.JarWorkspace;
+import org.autocollections.ServiceProcess;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +27,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 class PortfolioImportIT {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Run(int exit, String out, String err) {
@@ -36,32 +35,26 @@ class PortfolioImportIT {
         }
     }
 
-    private static List<String> java(String databaseUrl, String... properties) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.add("-Dquarkus.datasource.jdbc.url=" + databaseUrl);
-        command.addAll(List.of(properties));
-        command.addAll(List.of("-jar", JAR.toString()));
-        return command;
-    }
+    @RegisterExtension
+    final JarWorkspace workspace = new JarWorkspace();
 
-    private static Run cli(Path workDir, String databaseUrl, List<String> properties, String... args) throws Exception {
-        List<String> command = java(databaseUrl, properties.toArray(String[]::new));
-        command.addAll(List.of(args));
-        Path err = Files.createTempFile(workDir, "stderr", ".txt");
-        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectError(err.toFile()).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("the command ends").isTrue();
-        return new Run(process.exitValue(), out, Files.readString(err));
+    private Run cli(List<String> properties, String... args) throws Exception {
+        Path out = Files.createTempFile(workspace.dir(), "stdout", ".txt");
+        Path err = Files.createTempFile(workspace.dir(), "stderr", ".txt");
+        Process process = ServiceProcess.command(workspace, properties, args)
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("the command did not end:\n" + Files.readString(err));
+        }
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     @Test
-    void importsAFileIntoTheDatabaseOfARunningServiceWithoutTakingAPort(@TempDir Path workDir) throws Exception {
-        // One H2 database shared by two processes: the service, and the command beside it.
-        String database = "jdbc:h2:file:" + workDir.resolve("db").toAbsolutePath() + ";AUTO_SERVER=TRUE";
-        Process service = new ProcessBuilder(java(database, "-Dquarkus.http.port=0")).directory(workDir.toFile())
-                .redirectErrorStream(true).start();
-        try {
-            int port = awaitPort(service);
+    void importsAFileIntoTheDatabaseOfARunningServiceWithoutTakingAPort() throws Exception {
+        // One database shared by two processes: the service, and the command beside it.
+        try (ServiceProcess service = ServiceProcess.start(workspace, "service")) {
+            int port = URI.create(service.awaitReady()).getPort();
 
             StringBuilder jsonl = new StringBuilder();
             for (int i = 1; i <= 3; i++) {
@@ -70,10 +63,10 @@ class PortfolioImportIT {
             ObjectNode bad = Portfolios.storedCase("CLI-BAD");
             ((ObjectNode) bad.get("loan")).remove("outstandingBalance");
             jsonl.append(bad).append('\n');
-            Files.writeString(workDir.resolve("portfolio.jsonl"), jsonl);
+            Files.writeString(workspace.dir().resolve("portfolio.jsonl"), jsonl);
 
             // The service's own port is given to the command too: it would fail to start if it listened.
-            Run run = cli(workDir, database, List.of("-Dquarkus.http.port=" + port), "import", "--file", "portfolio.jsonl");
+            Run run = cli(List.of("-Dquarkus.http.port=" + port), "import", "--file", "portfolio.jsonl");
             assertThat(run.exit()).as(run.err()).isEqualTo(2);
             JsonNode summary = run.summary();
             assertThat(summary.get("imported").asInt()).isEqualTo(3);
@@ -86,40 +79,32 @@ class PortfolioImportIT {
             HttpResponse<String> stored = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + "/api/v1/cases/CLI-2")).header("Authorization",
                     org.autocollections.security.Tokens.bearer(org.autocollections.security.Tokens.local(
-                            workDir.resolve("data/keys"), org.autocollections.security.Roles.SERVICER))).build(),
+                            workspace.dir().resolve("data/keys"), org.autocollections.security.Roles.SERVICER))).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(stored.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(stored.body()).at("/caseData/loan/outstandingBalance").decimalValue())
                     .isEqualByComparingTo("86000.00");
 
             // CSV, told by the extension; all good: exit code 0, and the case already stored is only updated.
-            Files.writeString(workDir.resolve("portfolio.csv"), String.join("\n",
+            Files.writeString(workspace.dir().resolve("portfolio.csv"), String.join("\n",
                     "caseId,jurisdiction,borrower.timeZone,borrower.flags,loan.outstandingBalance,loan.overdueAmount,"
                             + "loan.oldestUnpaidDueDate,loan.arbitrationClause",
                     "CLI-2,CN,Asia/Shanghai,DISPUTE_OPEN;WILFUL_DEFAULT,50000.00,3000.00,2026-10-15,false",
                     "CLI-CSV,US,America/Chicago,,12000.00,800.00,2026-09-20,true", ""));
-            run = cli(workDir, database, List.of("-Dquarkus.http.port=" + port), "import", "--file", "portfolio.csv");
+            run = cli(List.of("-Dquarkus.http.port=" + port), "import", "--file", "portfolio.csv");
             assertThat(run.exit()).as(run.err()).isZero();
             summary = run.summary();
             assertThat(summary.get("created").asInt()).isEqualTo(1);
             assertThat(summary.get("updated").asInt()).isEqualTo(1);
             assertThat(summary.get("failed").asInt()).isZero();
-        } finally {
-            service.destroy();
-            service.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
     @Test
-    void aFileThatCannotBeReadIsAFatalError(@TempDir Path workDir) throws Exception {
-        Run run = cli(workDir, "jdbc:h2:file:" + workDir.resolve("db").toAbsolutePath(), List.of(),
-                "import", "--file", "no-such-portfolio.jsonl");
+    void aFileThatCannotBeReadIsAFatalError() throws Exception {
+        Run run = cli(List.of(), "import", "--file", "no-such-portfolio.jsonl");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("no such file: no-such-portfolio.jsonl");
         assertThat(run.out()).isEmpty();
-    }
-
-    private static int awaitPort(Process process) throws IOException {
-        return java.net.URI.create(org.autocollections.ServiceProcess.awaitListening(process)).getPort();
     }
 }

@@ -6,18 +6,15 @@ import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.autocollections.JarWorkspace;
+import org.autocollections.ServiceProcess;
 import org.autocollections.portfolio.Portfolios;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,121 +22,93 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The packaged jar's {@code score} command killed mid-run (SIGKILL: no shutdown hook, no last commit) and run
  * again: it resumes after the last committed chunk, and in the end every case has exactly one decision in the run.
+ * The killed command is held after five chunks of 100 ({@code collections.bulk.test-hold-after-chunks}), so that the
+ * kill lands mid-run, after exactly 500 cases, however fast or slow the machine.
  */
 class PortfolioRunIT {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CASES = 6_000;
+    private static final int HELD_AFTER_CHUNKS = 5;
+    private static final int CHUNK = 100;
 
-    private static List<String> command(String database, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.datasource.jdbc.url=" + database, "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        return command;
-    }
+    @RegisterExtension
+    final JarWorkspace workspace = new JarWorkspace();
 
-    private static Process start(Path workDir, String database, String name, String... args) throws Exception {
-        return new ProcessBuilder(command(database, args)).directory(workDir.toFile())
-                .redirectOutput(workDir.resolve(name + ".out").toFile()).redirectError(workDir.resolve(name + ".err").toFile())
+    private Process start(String name, List<String> properties, String... args) throws Exception {
+        return ServiceProcess.command(workspace, properties, args)
+                .redirectOutput(workspace.dir().resolve(name + ".out").toFile()).redirectError(workspace.dir().resolve(name + ".err").toFile())
                 .start();
     }
 
-    private static int finish(Process process, Path workDir, String name) throws Exception {
+    private String err(String name) throws Exception {
+        return Files.readString(workspace.dir().resolve(name + ".err"));
+    }
+
+    private int finish(Process process, String name) throws Exception {
         assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("%s ends", name).isTrue();
         return process.exitValue();
     }
 
-    private static String database(Path workDir) {
-        // As the embedded default: WRITE_DELAY=0, so a commit is in the file before the process can be killed.
-        return "jdbc:h2:file:" + workDir.resolve("db").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
-    }
-
-    /** Cases committed so far in the run, or -1 while it has not begun. */
-    private static long done(String database, String runId) {
-        try (Connection c = DriverManager.getConnection(database, "sa", ""); Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery("select scored + failed from portfolio_run_shard where run_id = '" + runId + "'")) {
-            return rows.next() ? rows.getLong(1) : -1;
-        } catch (SQLException e) {
-            return -1; // not created yet
+    /** Starts the command held after five chunks, and kills it there. */
+    private void killMidRun(String runId, String... args) throws Exception {
+        String name = runId + "-killed";
+        Process first = start(name, List.of("-Dcollections.bulk.test-hold-after-chunks=" + HELD_AFTER_CHUNKS), args);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (System.nanoTime() < deadline && first.isAlive() && !err(name).contains("Chunk pipeline held after")) {
+            first.waitFor(100, TimeUnit.MILLISECONDS);
         }
-    }
-
-    private static long count(String database, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(database, "sa", ""); Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    /** Starts the command and kills it once some chunks, but not all, are committed. */
-    private static long killMidRun(Path workDir, String database, String runId, String... args) throws Exception {
-        Process first = start(workDir, database, runId + "-killed", args);
-        Path err = workDir.resolve(runId + "-killed.err");
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        long done = -1;
-        while (System.nanoTime() < deadline && first.isAlive()) {
-            // Only once the command holds the database (it says so), so that it, not this test, serves the file.
-            if (Files.readString(err).contains("score: run " + runId)) {
-                done = done(database, runId);
-                if (done >= 500) {
-                    break;
-                }
-            }
-            Thread.onSpinWait();
-            first.waitFor(50, TimeUnit.MILLISECONDS);
-        }
-        assertThat(first.isAlive()).as("the run is still going when it is killed:\n%s", Files.readString(err)).isTrue();
+        assertThat(first.isAlive()).as("the run is held, still going, when it is killed:\n%s", err(name)).isTrue();
+        assertThat(err(name)).contains("Chunk pipeline held after " + HELD_AFTER_CHUNKS + " chunks");
         first.destroyForcibly();
-        first.waitFor(60, TimeUnit.SECONDS);
-        long committed = done(database, runId);
-        assertThat(committed).as("killed mid-run").isBetween(1L, (long) CASES - 1);
-        return committed;
+        assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
-    void aStoredRunKilledMidwayResumesWithNoDuplicatesAndNoGaps(@TempDir Path workDir) throws Exception {
-        String database = database(workDir);
-        Portfolios.jsonLines(workDir.resolve("portfolio.jsonl"), "K-", CASES);
-        Process load = start(workDir, database, "import", "import", "--file", "portfolio.jsonl", "--no-progress");
-        assertThat(finish(load, workDir, "import")).as(Files.readString(workDir.resolve("import.err"))).isZero();
+    void aStoredRunKilledMidwayResumesWithNoDuplicatesAndNoGaps() throws Exception {
+        Portfolios.jsonLines(workspace.dir().resolve("portfolio.jsonl"), "K-", CASES);
+        Process load = start("import", List.of(), "import", "--file", "portfolio.jsonl", "--no-progress");
+        assertThat(finish(load, "import")).as(err("import")).isZero();
 
-        long committed = killMidRun(workDir, database, "nightly", "score", "--run", "nightly", "--chunk", "100",
-                "--threads", "1", "--no-progress");
+        killMidRun("nightly", "score", "--run", "nightly", "--chunk", String.valueOf(CHUNK), "--no-progress");
+        long committed = HELD_AFTER_CHUNKS * CHUNK;
+        assertThat(workspace.database().count("select count(*) from portfolio_decision where run_id = 'nightly'"))
+                .as("committed when killed").isEqualTo(committed);
 
-        Process again = start(workDir, database, "resumed", "score", "--run", "nightly", "--no-progress");
-        assertThat(finish(again, workDir, "resumed")).as(Files.readString(workDir.resolve("resumed.err"))).isZero();
-        assertThat(Files.readString(workDir.resolve("resumed.err"))).contains("resuming after " + committed + " cases");
-        JsonNode result = JSON.readTree(workDir.resolve("resumed.out").toFile());
+        Process again = start("resumed", List.of(), "score", "--run", "nightly", "--no-progress");
+        assertThat(finish(again, "resumed")).as(err("resumed")).isZero();
+        assertThat(err("resumed")).contains("resuming after " + committed + " cases");
+        JsonNode result = JSON.readTree(workspace.dir().resolve("resumed.out").toFile());
         assertThat(result.at("/run/status").asText()).isEqualTo("COMPLETED");
         assertThat(result.at("/run/decided").asLong()).isEqualTo(CASES);
         assertThat(result.at("/summary/decided").asLong()).isEqualTo(CASES);
 
-        assertThat(count(database, "select count(*) from portfolio_decision where run_id = 'nightly'")).isEqualTo(CASES);
-        assertThat(count(database, "select count(distinct case_id) from portfolio_decision where run_id = 'nightly'")).isEqualTo(CASES);
-        assertThat(count(database, "select count(*) from decision_record where run_id = 'nightly'"))
+        assertThat(workspace.database().count("select count(*) from portfolio_decision where run_id = 'nightly'")).isEqualTo(CASES);
+        assertThat(workspace.database().count("select count(distinct case_id) from portfolio_decision where run_id = 'nightly'")).isEqualTo(CASES);
+        assertThat(workspace.database().count("select count(*) from decision_record where run_id = 'nightly'"))
                 .as("one decision record per case: none lost, none twice").isEqualTo(CASES);
-        assertThat(count(database, "select count(distinct case_id) from decision_record where run_id = 'nightly'")).isEqualTo(CASES);
+        assertThat(workspace.database().count("select count(distinct case_id) from decision_record where run_id = 'nightly'")).isEqualTo(CASES);
     }
 
     @Test
-    void aFileRunKilledMidwayResumesAndWritesEachLineOnce(@TempDir Path workDir) throws Exception {
-        String database = database(workDir);
-        Path input = Portfolios.jsonLines(workDir.resolve("portfolio.jsonl"), "F-", CASES);
-        killMidRun(workDir, database, "file", "score", "--run", "file", "--in", "portfolio.jsonl", "--out",
-                "decisions.jsonl", "--chunk", "100", "--threads", "1", "--no-progress");
+    void aFileRunKilledMidwayResumesAndWritesEachLineOnce() throws Exception {
+        Path input = Portfolios.jsonLines(workspace.dir().resolve("portfolio.jsonl"), "F-", CASES);
+        killMidRun("file", "score", "--run", "file", "--in", "portfolio.jsonl", "--out", "decisions.jsonl", "--chunk",
+                String.valueOf(CHUNK), "--no-progress");
+        assertThat(Files.readAllLines(workspace.dir().resolve("decisions.jsonl"))).as("written when killed")
+                .hasSize(HELD_AFTER_CHUNKS * CHUNK);
 
-        Process again = start(workDir, database, "resumed", "score", "--run", "file", "--in", "portfolio.jsonl",
+        Process again = start("resumed", List.of(), "score", "--run", "file", "--in", "portfolio.jsonl",
                 "--out", "decisions.jsonl", "--no-progress");
-        assertThat(finish(again, workDir, "resumed")).as(Files.readString(workDir.resolve("resumed.err"))).isZero();
+        assertThat(finish(again, "resumed")).as(err("resumed")).isZero();
+        assertThat(err("resumed")).contains("resuming after " + HELD_AFTER_CHUNKS * CHUNK + " cases");
 
         List<String> expected = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
             in.lines().forEach(line -> expected.add(readId(line)));
         }
         List<String> written = new ArrayList<>();
-        try (BufferedReader out = Files.newBufferedReader(workDir.resolve("decisions.jsonl"), StandardCharsets.UTF_8)) {
+        try (BufferedReader out = Files.newBufferedReader(workspace.dir().resolve("decisions.jsonl"), StandardCharsets.UTF_8)) {
             out.lines().forEach(line -> {
                 JsonNode decision = readTree(line);
                 assertThat(decision.has("rulesetVersion")).as(line).isTrue();
