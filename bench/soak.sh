@@ -83,7 +83,8 @@ if [[ "$DB" == h2 ]]; then
   H2_JAR="$(ls "$APP"/lib/main/com.h2database.h2-*.jar | head -n 1)"
   DB_PORT="$(PORT=29092 free_port)"
   mkdir -p "$work/h2"
-  java -cp "$H2_JAR" org.h2.tools.Server -tcp -tcpPort "$DB_PORT" -baseDir "$work/h2" -ifNotExists \
+  # the service's jar beside H2's: the database runs the trigger class that keeps decision records unchanged
+  java -cp "$H2_JAR:$(ls "$APP"/app/*.jar | head -n 1)" org.h2.tools.Server -tcp -tcpPort "$DB_PORT" -baseDir "$work/h2" -ifNotExists \
     > "$work/h2-server.log" 2>&1 &
   h2_pid=$!
   for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$DB_PORT") 2>/dev/null && break; sleep 0.2; done

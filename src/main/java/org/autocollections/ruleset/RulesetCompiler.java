@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.autocollections.tables.CellLocator;
+import org.autocollections.tables.QuotedExpression;
 import org.autocollections.tables.TableTranslator;
 import org.autocollections.tables.TranslatedSheet;
 import org.drools.model.codegen.ExecutableModelProject;
@@ -109,7 +110,8 @@ public final class RulesetCompiler {
             }
             TranslatedSheet sheet = sheetOf(message, sheetsByPath);
             RulesetProblem problem = sheet != null
-                    ? CellLocator.locate(sheet, message.getLine(), message.getColumn(), message.getText())
+                    ? CellLocator.locate(sheet, QuotedExpression.lineOf(sheet.drl(), message.getLine(), message.getText()),
+                            message.getColumn(), message.getText())
                     : locate(message, sorted);
             problem = message.getLevel() == Message.Level.ERROR ? problem : problem.asWarning();
             if (sheet != null) {
@@ -149,7 +151,8 @@ public final class RulesetCompiler {
         String path = message.getPath() == null ? "" : message.getPath();
         for (PolicyFile file : files) {
             if (!path.isEmpty() && (RESOURCES + file.path()).endsWith(path)) {
-                return RulesetProblem.atLine(file.path(), message.getLine(), message.getText().strip());
+                int line = QuotedExpression.lineOf(file.text(), message.getLine(), message.getText());
+                return RulesetProblem.atLine(file.path(), line, message.getText().strip());
             }
         }
         return RulesetProblem.inFile(path.isEmpty() ? "(ruleset)" : path, message.getText().strip());

@@ -33,7 +33,8 @@ public final class CellLocator {
                     "in the table's settings (package, imports or variables): " + summary);
         }
         int row = rule.row() - 1;
-        Integer dataColumn = matchingColumn(sheet.grid().rows().get(row), text, column, message, false);
+        // a row's values fill the right side of constraints only; a bad left side is the column's code
+        Integer dataColumn = QuotedExpression.isLeftSide(message) ? null : matchingColumn(sheet.grid().rows().get(row), text, column, message, false);
         if (dataColumn != null) {
             return RulesetProblem.atCell(sheet.file(), sheet.sheet(), rule.row(), SheetGrid.columnName(dataColumn), summary);
         }

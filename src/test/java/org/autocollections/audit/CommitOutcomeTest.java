@@ -32,15 +32,18 @@ class CommitOutcomeTest {
     void aDecisionWhoseCommitReplyIsLostIsGivenWhenItsRecordIsThere() {
         assumeTrue("postgresql".equals(System.getenv("TEST_DB_KIND")), "the proxy knows PostgreSQL's COMMIT reply");
         decide("CO-WARM").then().statusCode(200);
-        int dropped = FlakyDatabase.proxy.commitRepliesDropped();
+        // a case id of this run's own, so the dropped COMMIT is known to be this request's and no other's
+        String caseId = "CO-" + java.util.UUID.randomUUID();
 
-        FlakyDatabase.proxy.dropNextCommitReply();
-        Response r = decide("CO-1");
+        FlakyDatabase.proxy.dropCommitReplyOf(caseId);
+        Response r = decide(caseId);
 
-        assertThat(FlakyDatabase.proxy.commitRepliesDropped()).as("the COMMIT reply was dropped").isEqualTo(dropped + 1);
-        r.then().statusCode(200);
+        assertThat(FlakyDatabase.proxy.commitRepliesDropped()).as("the COMMIT replies dropped").containsExactly(caseId);
+        r.then().statusCode(200).body("caseId", equalTo(caseId));
         String id = r.path("decisionId");
-        given().get("/api/v1/decisions/" + id).then().statusCode(200).body("decisionId", equalTo(id));
-        given().get("/api/v1/cases/CO-1/decisions").then().statusCode(200).body("total", equalTo(1));
+        given().get("/api/v1/decisions/" + id).then().statusCode(200).body("decisionId", equalTo(id))
+                .body("caseId", equalTo(caseId));
+        given().get("/api/v1/cases/" + caseId + "/decisions").then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].decisionId", equalTo(id));
     }
 }

@@ -2,8 +2,12 @@ package org.autocollections.audit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 
 import jakarta.inject.Inject;
@@ -13,6 +17,7 @@ import org.autocollections.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -26,6 +31,9 @@ class DecisionRecordTest {
 
     @Inject
     DecisionRetention retention;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @AfterEach
     void resetClock() {
@@ -83,15 +91,30 @@ class DecisionRecordTest {
     }
 
     @Test
-    void theRecordCannotBeChangedEvenFromInside() {
+    void theRecordCannotBeChangedEvenFromInside() throws Exception {
         String id = decide("IMMUTABLE-2");
+        // Hibernate issues no update for the entity...
         QuarkusTransaction.requiringNew().run(() -> {
             DecisionRecord row = DecisionRecord.findById(id);
             row.nextAction = "NONE";
             row.response = "{}";
         });
-        given().get("/api/v1/decisions/" + id).then().body("response.overdue.bucket", equalTo("M2"))
-                .body("nextAction", org.hamcrest.Matchers.not(equalTo("NONE")));
+        // ...and the database refuses SQL sent straight to it with the service's own credentials
+        assertThatThrownBy(() -> execute("update decision_record set next_action = 'NONE', response = '{}' where decision_id = ?", id))
+                .isInstanceOf(SQLException.class).hasMessageContaining("decision records are immutable");
+        assertThatThrownBy(() -> execute("delete from decision_record where decision_id = ?", id))
+                .isInstanceOf(SQLException.class).hasMessageContaining("decision records are immutable");
+        io.restassured.path.json.JsonPath record = given().get("/api/v1/decisions/" + id).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(record.getString("response.overdue.bucket")).isEqualTo("M2");
+        assertThat(record.getString("nextAction")).isEqualTo(record.getString("response.nextAction.type")).isNotEqualTo("NONE");
+    }
+
+    private void execute(String sql, String decisionId) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, decisionId);
+            statement.executeUpdate();
+        }
     }
 
     @Test

@@ -45,21 +45,27 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     /**
-     * The next reply to a COMMIT coming back from PostgreSQL (its CommandComplete message, tag {@code COMMIT}) is not
-     * passed on: its connection is dropped instead. The database has committed; the client cannot know it.
+     * The reply to the next COMMIT of the connection that sends {@code marker} (a case id, say) is not passed on
+     * (PostgreSQL's CommandComplete message, tag {@code COMMIT}): that connection is dropped instead. The database
+     * has committed; the client cannot know it. Other connections, and their commits, go through untouched.
      */
-    public void dropNextCommitReply() {
-        dropCommitReply = true;
+    public void dropCommitReplyOf(String marker) {
+        dropMarker = marker.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** How many COMMIT replies were dropped so far. */
-    public int commitRepliesDropped() {
-        return commitRepliesDropped.get();
+    /** The markers whose connection's COMMIT reply was dropped, in order. */
+    public java.util.List<String> commitRepliesDropped() {
+        return java.util.List.copyOf(dropped);
     }
 
-    private volatile boolean dropCommitReply;
-    private final java.util.concurrent.atomic.AtomicInteger commitRepliesDropped = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile byte[] dropMarker;
+    private final java.util.List<String> dropped = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final byte[] COMMIT_TAG = "COMMIT\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** One relayed connection: whether it sent the marker, so that its next COMMIT reply is the one dropped. */
+    private static final class Relay {
+        volatile byte[] armedBy;
+    }
 
     private void accept() {
         while (!server.isClosed()) {
@@ -72,22 +78,27 @@ public final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(upstream);
-                pump(client, upstream, false);
-                pump(upstream, client, true);
+                Relay relay = new Relay();
+                pump(client, upstream, relay, false);
+                pump(upstream, client, relay, true);
             } catch (IOException e) {
                 // a refused or dropped connection is what this class exists to produce
             }
         }
     }
 
-    private void pump(Socket from, Socket to, boolean fromDatabase) {
+    private void pump(Socket from, Socket to, Relay relay, boolean fromDatabase) {
         Thread t = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 byte[] buffer = new byte[8192];
                 for (int n; (n = in.read(buffer)) >= 0;) {
-                    if (fromDatabase && dropCommitReply && contains(buffer, n, COMMIT_TAG)) {
-                        dropCommitReply = false;
-                        commitRepliesDropped.incrementAndGet();
+                    byte[] marker = dropMarker;
+                    if (!fromDatabase && marker != null && contains(buffer, n, marker)) {
+                        dropMarker = null;
+                        relay.armedBy = marker;
+                    }
+                    if (fromDatabase && relay.armedBy != null && contains(buffer, n, COMMIT_TAG)) {
+                        dropped.add(new String(relay.armedBy, java.nio.charset.StandardCharsets.UTF_8));
                         return; // finally: both ends closed, the reply never delivered
                     }
                     out.write(buffer, 0, n);

@@ -8,6 +8,11 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
 import jakarta.inject.Inject;
 
 import org.autocollections.Cases;
@@ -19,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 class DecisionResourceTest {
@@ -35,23 +41,83 @@ class DecisionResourceTest {
     void decidesTheDocumentedExampleAndExplainsEachConclusion() {
         String version = given().get("/api/v1/rulesets/active").then().statusCode(200).extract().path("version");
 
-        given().contentType(ContentType.JSON).body(Cases.example().toString())
+        JsonPath d = given().contentType(ContentType.JSON).body(Cases.example().toString())
                 .when().post("/api/v1/decisions")
                 .then().statusCode(200)
                 .body("caseId", equalTo("CASE-1"))
                 .body("decisionId", matchesPattern("[0-9a-f-]{36}"))
                 .body("rulesetVersion", equalTo(version))
-                .body("overdue.daysPastDue", equalTo(45))
-                .body("overdue.bucket", equalTo("M2"))
-                .body("overdue.classification", equalTo("SPECIAL_MENTION"))
-                // 4300.00 x 0.068 x 1.5 / 360 x 45 = 54.825, half-even to the cent
-                .body("overdue.penaltyInterest", equalTo(54.82f))
-                .body("reasons.find { it.code == 'BUCKET_M2' }.source", equalTo("decision-tables/overdue-buckets.drl.csv#12"))
-                .body("reasons.find { it.code == 'BUCKET_M2' }.rule", equalTo("Overdue bucket_12"))
-                .body("reasons.find { it.code == 'PENALTY_INTEREST' }.source", matchesPattern("rules/overdue.drl#L\\d+"))
-                .body("reasons.area", hasItems("OVERDUE", "ACTION"))
-                .body("rulesFired.rule", hasItem("Overdue bucket_12"))
-                .body("nextAction.type", notNullValue());
+                .extract().jsonPath();
+
+        // Classification: 45 days past due on 29 November 2026 (due 15 October, Asia/Shanghai), bucket M2.
+        assertThat(d.getInt("overdue.daysPastDue")).isEqualTo(45);
+        assertThat(d.getString("overdue.bucket")).isEqualTo("M2");
+        assertThat(d.getString("overdue.classification")).isEqualTo("SPECIAL_MENTION");
+        // 4300.00 x 0.068 x 1.5 / 360 x 45 = 54.825, half-even to the cent
+        assertThat(d.getDouble("overdue.penaltyInterest")).isEqualTo(54.82);
+        assertReason(d, "BUCKET_M2", "Overdue bucket_12", "decision-tables/overdue-buckets.drl.csv#12");
+        assertReason(d, "CLASSIFIED_SPECIAL_MENTION", "Five category classification_11",
+                "decision-tables/overdue-classification.drl.csv#11");
+        assertReason(d, "PENALTY_INTEREST", "Penalty interest accrues on the overdue amount", "rules/overdue.drl#L\\d+");
+
+        // Contact method: a phone call with the M2 script, the row of the contact-method table that applied.
+        assertThat(d.getString("contact.channel")).isEqualTo("PHONE");
+        assertThat(d.getString("contact.scriptId")).isEqualTo("M2-NEGOTIATE");
+        assertReason(d, "CHANNEL_PHONE", "The first contact row that applies sets a permitted channel",
+                "rules/contact-method.drl#L\\d+");
+        assertThat(d.getList("rulesFired.findAll { it.rule == 'Contact method_20' }.source"))
+                .containsExactly("decision-tables/contact-method.drl.csv#20");
+
+        // Frequency: the last call was four days ago, so the borrower may be called now, three more times today.
+        assertThat(d.getString("contact.earliestNextContact")).isEqualTo("2026-11-29T02:00:00Z");
+        assertThat(d.getInt("contact.attemptsLeftToday")).isEqualTo(3);
+        assertReason(d, "CONTACT_NOW", "The chosen channel is scheduled within the contact limits",
+                "rules/contact-frequency.drl#L\\d+");
+
+        // Plan eligibility: an extension, two catch-ups and (after the borrower's illness) two restructures.
+        assertThat(d.getBoolean("repaymentPlan.eligible")).isTrue();
+        assertThat(d.getList("repaymentPlan.options.method")).containsExactly("DEFER_TO_END", "ARREARS_OVER_3_MONTHS",
+                "ARREARS_OVER_6_MONTHS", "EQUAL_INSTALMENT", "EQUAL_PRINCIPAL");
+        assertReason(d, "PLAN_EXTENSION", "Extension: defer the overdue instalments to the end of the term",
+                "rules/repayment-plans.drl#L\\d+");
+        assertReason(d, "PLAN_CATCH_UP", "Catch-up: spread the arrears and penalty over a few months",
+                "rules/repayment-plans.drl#L\\d+");
+        assertReason(d, "PLAN_RESTRUCTURE", "Restructure: re-amortise the balance over a longer term after a hardship",
+                "rules/repayment-plans.drl#L\\d+");
+
+        // Legal escalation: none yet; the limitation period runs three years from the last contact.
+        assertThat(d.getString("legal.stage")).isEqualTo("NONE");
+        assertThat(d.getString("legal.limitationExpiresOn")).isEqualTo("2029-11-25");
+        assertReason(d, "LEGAL_NONE", "The legal step of lowest precedence is taken", "rules/legal-escalation.drl#L\\d+");
+        assertReason(d, "LIMITATION_RUNNING", "The limitation period runs from the last event that restarts it",
+                "rules/legal-escalation.drl#L\\d+");
+
+        // Risk rating: the points of each factor, from their table rows, add up to 530: HIGH.
+        assertThat(d.getString("risk.rating")).isEqualTo("HIGH");
+        assertThat(d.getInt("risk.score")).isEqualTo(530);
+        assertReason(d, "RATED_HIGH", "Rating bands_102", "decision-tables/risk-rating.drl.csv#102");
+        assertReason(d, "POINTS_BUCKET", "Bucket points_12", "decision-tables/risk-rating.drl.csv#12");
+        assertReason(d, "POINTS_CREDIT_SCORE", "Credit score points_40", "decision-tables/risk-rating.drl.csv#40");
+
+        // Next action: offer a plan, the proposal of lowest rank.
+        assertThat(d.getString("nextAction.type")).isEqualTo("OFFER_REPAYMENT_PLAN");
+        assertThat(d.getInt("nextAction.priority")).isEqualTo(3);
+        assertReason(d, "NEXT_OFFER_REPAYMENT_PLAN", "The proposal of lowest rank is the next action",
+                "rules/next-action.drl#L\\d+");
+
+        assertThat(d.getList("reasons.area")).containsOnly("OVERDUE", "CONTACT", "FREQUENCY", "PLAN", "LEGAL", "RISK", "ACTION");
+    }
+
+    /** The decision gives the reason {@code code}, naming the rule and its source (a table row or a DRL line). */
+    private static void assertReason(JsonPath decision, String code, String rule, String sourcePattern) {
+        List<Map<String, String>> reasons = decision.getList("reasons.findAll { it.code == '" + code + "' }");
+        assertThat(reasons).as("the reasons %s", code).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.get("rule")).as(code + " rule").isEqualTo(rule);
+            assertThat(r.get("source")).as(code + " source").matches(sourcePattern);
+            assertThat(r.get("message")).as(code + " message").isNotBlank();
+        });
+        assertThat(decision.getList("rulesFired.findAll { it.rule == '" + rule + "' }.source", String.class))
+                .as("%s among the rules fired", rule).isNotEmpty().allMatch(s -> s.matches(sourcePattern));
     }
 
     @Test

@@ -6,8 +6,17 @@ import static org.autocollections.lifecycle.PolicyEdits.ANALYST;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +54,32 @@ class TableDownloadTest {
                 .body("findings.size()", equalTo(0))
                 .body("changes[0].replaces", equalTo("decision-tables/penalty-interest.drl.csv"))
                 .body("changes[0].cellsChanged", equalTo(0));
+
+        // the analyst changes one cell in Excel: the multiplier (row 10, column B) from 1.5 to 1.45
+        String sheet;
+        byte[] edited;
+        try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(workbook));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet first = book.getSheetAt(0);
+            sheet = first.getSheetName();
+            Cell multiplier = first.getRow(9).getCell(1);
+            assertThat(new DataFormatter().formatCellValue(multiplier)).isEqualTo("1.5");
+            multiplier.setCellValue("1.45");
+            book.write(out);
+            edited = out.toByteArray();
+        }
+        given().header("Authorization", ANALYST).multiPart("files", "penalty-interest.drl.xlsx", edited, XLSX)
+                .post("/api/v1/rulesets/drafts").then().statusCode(201)
+                .body("draft.status", equalTo("VALIDATED"))
+                .body("changes", hasSize(1))
+                .body("changes[0].replaces", equalTo("decision-tables/penalty-interest.drl.csv"))
+                .body("changes[0].cellsChanged", equalTo(1))
+                .body("changes[0].cells", hasSize(1))
+                .body("changes[0].cells[0].sheet", equalTo(sheet))
+                .body("changes[0].cells[0].row", equalTo(10))
+                .body("changes[0].cells[0].column", equalTo("B"))
+                .body("changes[0].cells[0].before", equalTo("1.5"))
+                .body("changes[0].cells[0].after", equalTo("1.45"));
 
         byte[] csv = given().get("/api/v1/rulesets/" + version + "/tables/penalty-interest.drl.xlsx?format=csv")
                 .then().statusCode(200).contentType(containsString("text/csv")).extract().asByteArray();

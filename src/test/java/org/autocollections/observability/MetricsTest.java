@@ -53,8 +53,7 @@ class MetricsTest {
         stored.remove("history");
         stored.remove("asOf");
         given().contentType(ContentType.JSON).body(stored.toString())
-                .put("/api/v1/cases/MET-CASE-4").then().statusCode(org.hamcrest.Matchers.anyOf(
-                        org.hamcrest.Matchers.equalTo(200), org.hamcrest.Matchers.equalTo(201)));
+                .put("/api/v1/cases/MET-CASE-4").then().statusCode(201);
         given().post("/api/v1/cases/MET-CASE-4/decisions").then().statusCode(200);
 
         String after = scrape();
@@ -103,16 +102,19 @@ class MetricsTest {
             ObjectNode c = Cases.withDueDate("MET-RUN-" + i, "2026-10-15");
             c.remove("history");
             c.remove("asOf");
-            given().contentType(ContentType.JSON).body(c.toString()).put("/api/v1/cases/MET-RUN-" + i).then()
-                    .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.equalTo(200), org.hamcrest.Matchers.equalTo(201)));
+            given().contentType(ContentType.JSON).body(c.toString()).put("/api/v1/cases/MET-RUN-" + i).then().statusCode(201);
         }
         double before = Math.max(0, value(scrape(), "collections_portfolio_cases_total{outcome=\"decided\"}"));
         String runId = given().contentType(ContentType.JSON).body("{\"asOf\":\"2026-11-29T02:00:00Z\"}")
                 .post("/api/v1/portfolio/runs").then().statusCode(202).extract().path("runId");
         assertThat(runs.await(runId, 5, TimeUnit.MINUTES)).isTrue();
 
+        io.restassured.path.json.JsonPath run = given().get("/api/v1/portfolio/runs/" + runId).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("COMPLETED")).extract().jsonPath();
+        assertThat(run.getLong("failed")).isZero();
+        assertThat(run.getLong("decided")).as("the three cases stored here among the run's").isGreaterThanOrEqualTo(3);
         String scrape = scrape();
-        assertThat(value(scrape, "collections_portfolio_cases_total{outcome=\"decided\"}")).isGreaterThanOrEqualTo(before + 3);
+        assertThat(value(scrape, "collections_portfolio_cases_total{outcome=\"decided\"}")).isEqualTo(before + run.getLong("decided"));
         assertThat(scrape).as("a finished run leaves no progress series").doesNotContain(runId);
     }
 }

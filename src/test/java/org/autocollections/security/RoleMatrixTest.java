@@ -2,13 +2,20 @@ package org.autocollections.security;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.nio.charset.StandardCharsets;
 
+import jakarta.inject.Inject;
+
+import org.assertj.core.api.SoftAssertions;
 import org.autocollections.Cases;
+import org.autocollections.scoring.PortfolioRuns;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,7 +33,12 @@ import io.smallrye.jwt.build.Jwt;
 @QuarkusTest
 class RoleMatrixTest {
 
-    private record Endpoint(String method, String path, String contentType, String body, Set<String> allowed) {
+    /**
+     * One call and what a role allowed to make it gets: {@code status}, and for a problem its type, so that a route
+     * that disappeared (a bare 404) or an operation that answers otherwise fails the matrix.
+     */
+    private record Endpoint(String method, String path, String contentType, String body, Set<String> allowed,
+            int status, String problemType) {
         @Override
         public String toString() {
             return method + " " + path;
@@ -34,63 +46,120 @@ class RoleMatrixTest {
     }
 
     private static final Set<String> ANYONE = Set.of(Roles.ALL);
+    private static final String ADMIN = Tokens.of(Roles.ALL);
+    private static final String ANA = Tokens.sign(Tokens.claims(Roles.ANALYST).subject("ana").upn("ana"));
 
-    private static List<Endpoint> endpoints() {
+    @Inject
+    PortfolioRuns runs;
+
+    /** What the matrix calls with: a stored case, a decision, a rejected draft, a finished run; made once. */
+    private record Fixture(String decisionId, long rejectedDraft, String table, String activeVersion, String runId) {
+    }
+
+    private static Fixture fixture;
+
+    private Fixture fixture() throws InterruptedException {
+        if (fixture != null) {
+            return fixture;
+        }
+        RestAssured.replaceFiltersWith(List.of());
+        ObjectNode stored = storedCase("MATRIX-1");
+        as(ADMIN).contentType("application/json").body(stored.toString()).put("/api/v1/cases/MATRIX-1").then().statusCode(201);
+        as(ADMIN).contentType("application/json").body(CONTACT).post("/api/v1/cases/MATRIX-1/contacts").then().statusCode(201);
+        String decisionId = as(ADMIN).contentType("application/json").body(Cases.example().toString())
+                .post("/api/v1/decisions").then().statusCode(200).extract().path("decisionId");
+        String penalty;
+        try {
+            penalty = java.nio.file.Files.readString(java.nio.file.Path.of("decision-tables", "penalty-interest.drl.csv"))
+                    .replace("penalty.rateMultiplier,1.5,", "penalty.rateMultiplier,1.15,");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        long draft = as(ANA).multiPart("files", "penalty-interest.drl.csv", penalty.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/api/v1/rulesets/drafts").then().statusCode(201).extract().jsonPath().getLong("draft.id");
+        as(ANA).post("/api/v1/rulesets/drafts/" + draft + "/reject").then().statusCode(200).body("draft.status", equalTo("REJECTED"));
+        String active = as(ADMIN).get("/api/v1/rulesets/active").then().statusCode(200).extract().path("version");
+        String runId = as(ADMIN).contentType("application/json").body("{\"runId\":\"matrix-run\"}")
+                .post("/api/v1/portfolio/runs").then().statusCode(202).extract().path("runId");
+        assertThat(runs.await(runId, 5, TimeUnit.MINUTES)).as("the run ends").isTrue();
+        fixture = new Fixture(decisionId, draft, penalty, active, runId);
+        return fixture;
+    }
+
+    private static final String CONTACT =
+            "{\"attemptId\":\"A1\",\"at\":\"2026-11-28T10:00:00+08:00\",\"channel\":\"PHONE\",\"outcome\":\"NO_ANSWER\"}";
+
+    private static ObjectNode storedCase(String caseId) {
         ObjectNode stored = Cases.example();
         stored.remove("history");
         stored.remove("asOf");
+        return stored.put("caseId", caseId);
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().header("Authorization", Tokens.bearer(token));
+    }
+
+    private List<Endpoint> endpoints() throws InterruptedException {
+        Fixture f = fixture();
         String decide = Cases.example().toString();
         String json = "application/json";
+        Set<String> servicer = Set.of(Roles.SERVICER);
         List<Endpoint> all = new ArrayList<>();
-        all.add(new Endpoint("POST", "/api/v1/decisions", json, decide, Set.of(Roles.SERVICER)));
-        all.add(new Endpoint("POST", "/api/v1/decisions/batch", json, "{\"cases\":[" + decide + "]}", Set.of(Roles.SERVICER)));
-        all.add(new Endpoint("GET", "/api/v1/decisions/no-such-decision", null, null, Set.of(Roles.AUDITOR)));
-        all.add(new Endpoint("POST", "/api/v1/decisions/no-such-decision/replay", null, null, Set.of(Roles.AUDITOR)));
-        all.add(new Endpoint("PUT", "/api/v1/cases/MATRIX-1", json, stored.put("caseId", "MATRIX-1").toString(), Set.of(Roles.SERVICER)));
-        all.add(new Endpoint("GET", "/api/v1/cases/MATRIX-1", null, null, Set.of(Roles.SERVICER)));
-        all.add(new Endpoint("POST", "/api/v1/cases/NO-SUCH-CASE/contacts", json,
-                "{\"attemptId\":\"A1\",\"at\":\"2026-11-28T10:00:00+08:00\",\"channel\":\"PHONE\",\"outcome\":\"NO_ANSWER\"}",
-                Set.of(Roles.SERVICER)));
-        all.add(new Endpoint("POST", "/api/v1/cases/NO-SUCH-CASE/decisions", null, null, Set.of(Roles.SERVICER)));
-        all.add(new Endpoint("GET", "/api/v1/cases/MATRIX-1/decisions", null, null, Set.of(Roles.SERVICER, Roles.AUDITOR)));
-        all.add(new Endpoint("POST", "/api/v1/cases/import", "application/x-ndjson", stored.put("caseId", "MATRIX-2") + "\n",
-                Set.of(Roles.BATCH, Roles.SERVICER)));
-        all.add(new Endpoint("GET", "/api/v1/rulesets/active", null, null, ANYONE));
-        all.add(new Endpoint("GET", "/api/v1/rulesets/activations", null, null, Set.of(Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR)));
-        all.add(new Endpoint("POST", "/api/v1/rulesets/reload", null, null, Set.of(Roles.APPROVER)));
+        all.add(new Endpoint("POST", "/api/v1/decisions", json, decide, servicer, 200, null));
+        all.add(new Endpoint("POST", "/api/v1/decisions/batch", json, "{\"cases\":[" + decide + "]}", servicer, 200, null));
+        all.add(new Endpoint("GET", "/api/v1/decisions/" + f.decisionId(), null, null, Set.of(Roles.AUDITOR), 200, null));
+        all.add(new Endpoint("POST", "/api/v1/decisions/" + f.decisionId() + "/replay", null, null, Set.of(Roles.AUDITOR), 200, null));
+        // the case is stored by the fixture: storing it again is an update, logging the same contact a repeat
+        all.add(new Endpoint("PUT", "/api/v1/cases/MATRIX-1", json, storedCase("MATRIX-1").toString(), servicer, 200, null));
+        all.add(new Endpoint("GET", "/api/v1/cases/MATRIX-1", null, null, servicer, 200, null));
+        all.add(new Endpoint("POST", "/api/v1/cases/MATRIX-1/contacts", json, CONTACT, servicer, 200, null));
+        all.add(new Endpoint("POST", "/api/v1/cases/MATRIX-1/decisions", null, null, servicer, 200, null));
+        all.add(new Endpoint("GET", "/api/v1/cases/MATRIX-1/decisions", null, null, Set.of(Roles.SERVICER, Roles.AUDITOR), 200, null));
+        all.add(new Endpoint("POST", "/api/v1/cases/import", "application/x-ndjson", storedCase("MATRIX-2") + "\n",
+                Set.of(Roles.BATCH, Roles.SERVICER), 200, null));
+        all.add(new Endpoint("GET", "/api/v1/rulesets/active", null, null, ANYONE, 200, null));
+        all.add(new Endpoint("GET", "/api/v1/rulesets/activations", null, null, Set.of(Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR), 200, null));
+        all.add(new Endpoint("POST", "/api/v1/rulesets/reload", null, null, Set.of(Roles.APPROVER), 200, null));
         Set<String> readers = Set.of(Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR, Roles.DEVELOPER);
         Set<String> authors = Set.of(Roles.ANALYST, Roles.DEVELOPER);
         // An upload that passes the access check is refused for its file name (400): the matrix makes no draft.
         String multipart = "multipart/form-data; boundary=matrix";
         String notATable = "--matrix\r\nContent-Disposition: form-data; name=\"files\"; filename=\"notes.txt\"\r\n"
                 + "Content-Type: text/plain\r\n\r\nhello\r\n--matrix--\r\n";
-        all.add(new Endpoint("POST", "/api/v1/rulesets/drafts", multipart, notATable, authors));
-        all.add(new Endpoint("GET", "/api/v1/rulesets/drafts", null, null, readers));
-        all.add(new Endpoint("GET", "/api/v1/rulesets/drafts/999999", null, null, readers));
-        all.add(new Endpoint("POST", "/api/v1/rulesets/drafts/999999/files", multipart, notATable, authors));
-        all.add(new Endpoint("POST", "/api/v1/rulesets/drafts/999999/approve", null, null, Set.of(Roles.APPROVER)));
-        all.add(new Endpoint("POST", "/api/v1/rulesets/drafts/999999/reject", null, null,
-                Set.of(Roles.APPROVER, Roles.ANALYST, Roles.DEVELOPER)));
-        all.add(new Endpoint("POST", "/api/v1/rulesets/drafts/999999/activate", null, null, Set.of(Roles.APPROVER)));
-        all.add(new Endpoint("POST", "/api/v1/rulesets/0123456789abcdef/activate", null, null, Set.of(Roles.APPROVER)));
-        all.add(new Endpoint("GET", "/api/v1/rulesets/events", null, null, readers));
-        all.add(new Endpoint("GET", "/api/v1/rulesets/0000000000000000/tables/penalty-interest", null, null, readers));
+        all.add(new Endpoint("POST", "/api/v1/rulesets/drafts", multipart, notATable, authors, 400, "invalid-case"));
+        all.add(new Endpoint("GET", "/api/v1/rulesets/drafts", null, null, readers, 200, null));
+        String rejected = "/api/v1/rulesets/drafts/" + f.rejectedDraft();
+        all.add(new Endpoint("GET", rejected, null, null, readers, 200, null));
+        // every step on a rejected draft is refused as out of turn (409), whoever may take it
+        String table = "--matrix\r\nContent-Disposition: form-data; name=\"files\"; filename=\"penalty-interest.drl.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + f.table() + "\r\n--matrix--\r\n";
+        all.add(new Endpoint("POST", rejected + "/files", multipart, table, authors, 409, "lifecycle-conflict"));
+        all.add(new Endpoint("POST", rejected + "/approve", null, null, Set.of(Roles.APPROVER), 409, "lifecycle-conflict"));
+        all.add(new Endpoint("POST", rejected + "/reject", null, null, Set.of(Roles.APPROVER, Roles.ANALYST, Roles.DEVELOPER), 409, "lifecycle-conflict"));
+        all.add(new Endpoint("POST", rejected + "/activate", null, null, Set.of(Roles.APPROVER), 409, "lifecycle-conflict"));
+        all.add(new Endpoint("POST", "/api/v1/rulesets/" + f.activeVersion() + "/activate", null, null, Set.of(Roles.APPROVER), 409, "lifecycle-conflict"));
+        all.add(new Endpoint("GET", "/api/v1/rulesets/events", null, null, readers, 200, null));
+        all.add(new Endpoint("GET", "/api/v1/rulesets/" + f.activeVersion() + "/tables/penalty-interest", null, null, readers, 200, null));
         Set<String> testers = Set.of(Roles.ANALYST, Roles.APPROVER, Roles.DEVELOPER);
-        String unknownCandidate = "{\"candidate\":\"0000000000000000\"}";
-        all.add(new Endpoint("POST", "/api/v1/rulesets/simulations", json, unknownCandidate, testers));
-        all.add(new Endpoint("GET", "/api/v1/rulesets/simulations", null, null, testers));
-        all.add(new Endpoint("GET", "/api/v1/rulesets/simulations/no-such-simulation", null, null, testers));
-        all.add(new Endpoint("GET", "/api/v1/rulesets/simulations/no-such-simulation/changes", null, null, testers));
-        all.add(new Endpoint("POST", "/api/v1/rulesets/simulations/no-such-simulation/cancel", null, null, testers));
-        all.add(new Endpoint("POST", "/api/v1/rulesets/regressions", json, unknownCandidate, testers));
-        all.add(new Endpoint("POST", "/api/v1/rulesets/0000000000000000/decisions", json, decide, testers));
+        // a simulation decides the stored portfolio: the matrix asks for one of a version that does not exist
+        all.add(new Endpoint("POST", "/api/v1/rulesets/simulations", json, "{\"candidate\":\"0000000000000000\"}", testers,
+                404, "ruleset-version-not-found"));
+        all.add(new Endpoint("GET", "/api/v1/rulesets/simulations", null, null, testers, 200, null));
+        all.add(new Endpoint("GET", "/api/v1/rulesets/simulations/no-such-simulation", null, null, testers, 404, "simulation-not-found"));
+        all.add(new Endpoint("GET", "/api/v1/rulesets/simulations/no-such-simulation/changes", null, null, testers, 404, "simulation-not-found"));
+        all.add(new Endpoint("POST", "/api/v1/rulesets/simulations/no-such-simulation/cancel", null, null, testers, 404, "simulation-not-found"));
+        all.add(new Endpoint("POST", "/api/v1/rulesets/regressions", json, "{\"candidate\":\"" + f.activeVersion() + "\"}", testers, 200, null));
+        all.add(new Endpoint("POST", "/api/v1/rulesets/" + f.activeVersion() + "/decisions", json, decide, testers, 200, null));
         // A run that passes the access check is refused for its shard (400): the matrix starts no run.
-        all.add(new Endpoint("POST", "/api/v1/portfolio/runs", json, "{\"shard\":\"9/2\"}", Set.of(Roles.BATCH)));
-        all.add(new Endpoint("GET", "/api/v1/portfolio/runs", null, null, Set.of(Roles.BATCH, Roles.SERVICER, Roles.AUDITOR)));
-        all.add(new Endpoint("GET", "/api/v1/portfolio/runs/no-such-run", null, null, Set.of(Roles.BATCH, Roles.SERVICER, Roles.AUDITOR)));
-        all.add(new Endpoint("POST", "/api/v1/portfolio/runs/no-such-run/cancel", null, null, Set.of(Roles.BATCH)));
-        all.add(new Endpoint("GET", "/api/v1/portfolio/runs/no-such-run/summary", null, null, Set.of(Roles.BATCH, Roles.SERVICER, Roles.AUDITOR)));
-        all.add(new Endpoint("GET", "/api/v1/portfolio/runs/no-such-run/worklist", null, null, Set.of(Roles.BATCH, Roles.SERVICER)));
+        all.add(new Endpoint("POST", "/api/v1/portfolio/runs", json, "{\"shard\":\"9/2\"}", Set.of(Roles.BATCH), 400, "invalid-case"));
+        Set<String> runReaders = Set.of(Roles.BATCH, Roles.SERVICER, Roles.AUDITOR);
+        String run = "/api/v1/portfolio/runs/" + f.runId();
+        all.add(new Endpoint("GET", "/api/v1/portfolio/runs", null, null, runReaders, 200, null));
+        all.add(new Endpoint("GET", run, null, null, runReaders, 200, null));
+        all.add(new Endpoint("POST", run + "/cancel", null, null, Set.of(Roles.BATCH), 409, "run-conflict"));
+        all.add(new Endpoint("GET", run + "/summary", null, null, runReaders, 200, null));
+        all.add(new Endpoint("GET", run + "/worklist", null, null, Set.of(Roles.BATCH, Roles.SERVICER), 200, null));
         return all;
     }
 
@@ -113,7 +182,7 @@ class RoleMatrixTest {
     }
 
     @Test
-    void withoutAValidTokenEveryEndpointAnswers401() {
+    void withoutAValidTokenEveryEndpointAnswers401() throws InterruptedException {
         String good = Tokens.of(Roles.ALL);
         String tampered = good.substring(0, good.lastIndexOf('.') + 1) + new StringBuilder(good.substring(good.lastIndexOf('.') + 1)).reverse();
         String expired = Tokens.sign(Jwt.issuer(LocalKeys.ISSUER).subject("tester").groups(Set.of(Roles.ALL))
@@ -138,19 +207,25 @@ class RoleMatrixTest {
     }
 
     @Test
-    void eachRoleReachesWhatItMayAndIsRefusedTheRest() {
+    void eachRoleReachesWhatItMayAndIsRefusedTheRest() throws InterruptedException {
+        List<Endpoint> endpoints = endpoints();
+        SoftAssertions softly = new SoftAssertions();
         for (String role : Roles.ALL) {
             String token = Tokens.of(role);
-            for (Endpoint e : endpoints()) {
+            for (Endpoint e : endpoints) {
                 Response response = call(e, token);
-                if (e.allowed().contains(role)) {
-                    assertThat(response.statusCode()).as("%s as %s: %s", e, role, response.asString())
-                            .isNotIn(401, 403).isLessThan(500);
-                } else {
-                    assertProblem(response, 403, e + " as " + role);
+                String what = e + " as " + role + ": " + response.asString();
+                int expected = e.allowed().contains(role) ? e.status() : 403;
+                softly.assertThat(response.statusCode()).as(what).isEqualTo(expected);
+                if (expected >= 400) {
+                    softly.assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+                    String type = e.allowed().contains(role) ? e.problemType() : "forbidden";
+                    softly.assertThat(response.contentType().startsWith("application/problem+json")
+                            ? response.jsonPath().getString("type") : null).as(what).endsWith("/" + type);
                 }
             }
         }
+        softly.assertAll();
     }
 
     @Test

@@ -23,7 +23,8 @@ import org.kie.api.definition.rule.Rule;
  */
 class TableCompilationTest {
 
-    private final RulesetCompiler compiler = new RulesetCompiler(RuleModel.CLASSIC);
+    /** The model the service compiles with (collections.policy.model): its errors are the ones an analyst sees. */
+    private final RulesetCompiler compiler = new RulesetCompiler(RuleModel.EXECUTABLE);
 
     private static final String[] BUCKET_ROWS = {"0,0,M0", "1,30,M1", "31,,M2+"};
 

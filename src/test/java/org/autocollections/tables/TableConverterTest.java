@@ -88,7 +88,7 @@ class TableConverterTest {
         List<PolicyFile> asCsv = shipped();
         List<PolicyFile> asXlsx = asCsv.stream().map(f -> f.isTable()
                 ? renamed(f, TableFormat.CSV, TableFormat.XLSX, converter.toXlsx(f)) : f).toList();
-        RulesetCompiler compiler = new RulesetCompiler(RuleModel.CLASSIC);
+        RulesetCompiler compiler = new RulesetCompiler(RuleModel.EXECUTABLE);
         NavigableMap<String, Integer> fromCsv = rulesAndRows(compiler.compile("csv", asCsv, Instant.EPOCH));
         NavigableMap<String, Integer> fromXlsx = rulesAndRows(compiler.compile("xlsx", asXlsx, Instant.EPOCH));
         assertThat(fromXlsx).isEqualTo(fromCsv).hasSizeGreaterThan(100);
@@ -107,7 +107,7 @@ class TableConverterTest {
         assertThat(readable(csv)).isEqualTo(readable(xlsx));
         assertThat(readable(again)).isEqualTo(readable(xlsx));
         assertThat(csv.text()).contains("\n$c : CaseFacts...,...\n");
-        RulesetCompiler compiler = new RulesetCompiler(RuleModel.CLASSIC);
+        RulesetCompiler compiler = new RulesetCompiler(RuleModel.EXECUTABLE);
         NavigableMap<String, Integer> rules = rulesAndRows(compiler.compile("xlsx", List.of(xlsx), Instant.EPOCH));
         assertThat(rulesAndRows(compiler.compile("csv", List.of(csv), Instant.EPOCH))).isEqualTo(rules);
         assertThat(rulesAndRows(compiler.compile("again", List.of(again), Instant.EPOCH))).isEqualTo(rules);

@@ -36,9 +36,10 @@ final class Drafts {
         return draft;
     }
 
+    /** Validated with the rule model the service runs (collections.policy.model), as an upload is. */
     static Validation validate(List<PolicyFile> base, boolean developer, PolicyFile... uploads) {
         Set<String> uploaded = java.util.Arrays.stream(uploads).map(PolicyFile::path).collect(Collectors.toSet());
-        return new DraftValidator().validate(replace(base, uploads), base, uploaded, developer, RuleModel.CLASSIC, Instant.EPOCH);
+        return new DraftValidator().validate(replace(base, uploads), base, uploaded, developer, RuleModel.EXECUTABLE, Instant.EPOCH);
     }
 
     static PolicyFile csv(String path, String text) {
