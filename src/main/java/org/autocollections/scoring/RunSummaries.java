@@ -1,17 +1,10 @@
 package org.autocollections.scoring;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,10 +19,6 @@ import io.quarkus.hibernate.orm.panache.Panache;
  */
 @ApplicationScoped
 public class RunSummaries {
-
-    static final String NEW = "NEW";
-    static final String GONE = "GONE";
-    static final String NONE = "NONE";
 
     @Inject
     RunStore store;
@@ -62,7 +51,7 @@ public class RunSummaries {
     }
 
     private static RunSummary.RollRates rollRates(String runId, String previousRunId) {
-        Map<String, Map<String, Long>> matrix = new TreeMap<>(RunSummaries::bucketOrder);
+        RollMatrix matrix = new RollMatrix();
         // Cases in both runs: from their bucket then to their bucket now.
         count(matrix, "select p.bucket, c.bucket, count(*) from portfolio_decision c join portfolio_decision p "
                 + "on p.run_id = ?1 and p.case_id = c.case_id where c.run_id = ?2 group by p.bucket, c.bucket",
@@ -70,28 +59,16 @@ public class RunSummaries {
         // Cases new since the previous run.
         count(matrix, "select c.bucket, count(*) from portfolio_decision c where c.run_id = ?2 and not exists "
                 + "(select 1 from portfolio_decision p where p.run_id = ?1 and p.case_id = c.case_id) group by c.bucket",
-                previousRunId, runId, NEW, null);
+                previousRunId, runId, RollMatrix.NEW, null);
         // Cases of the previous run no longer stored.
         count(matrix, "select p.bucket, count(*) from portfolio_decision p where p.run_id = ?1 and not exists "
                 + "(select 1 from portfolio_decision c where c.run_id = ?2 and c.case_id = p.case_id) group by p.bucket",
-                previousRunId, runId, null, GONE);
-        TreeSet<String> buckets = new TreeSet<>(RunSummaries::bucketOrder);
-        matrix.forEach((from, row) -> {
-            buckets.add(from);
-            buckets.addAll(row.keySet());
-        });
-        List<RunSummary.Row> rows = new ArrayList<>();
-        matrix.forEach((from, to) -> {
-            long cases = to.values().stream().mapToLong(Long::longValue).sum();
-            Map<String, BigDecimal> rates = new LinkedHashMap<>();
-            to.forEach((k, v) -> rates.put(k, BigDecimal.valueOf(v).divide(BigDecimal.valueOf(cases), 4, RoundingMode.HALF_EVEN)));
-            rows.add(new RunSummary.Row(from, cases, to, rates));
-        });
-        return new RunSummary.RollRates(previousRunId, List.copyOf(buckets), rows);
+                previousRunId, runId, null, RollMatrix.GONE);
+        return matrix.rates(previousRunId);
     }
 
     /** Adds the query's counts to the matrix; a fixed from or to stands for a column the query does not return. */
-    private static void count(Map<String, Map<String, Long>> matrix, String sql, String previousRunId, String runId,
+    private static void count(RollMatrix matrix, String sql, String previousRunId, String runId,
             String from, String to) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Panache.getEntityManager().createNativeQuery(sql)
@@ -100,26 +77,11 @@ public class RunSummaries {
             int column = 0;
             String rowFrom = from != null ? from : bucket(row[column++]);
             String rowTo = to != null ? to : bucket(row[column++]);
-            matrix.computeIfAbsent(rowFrom, k -> new TreeMap<>(RunSummaries::bucketOrder))
-                    .merge(rowTo, ((Number) row[column]).longValue(), Long::sum);
+            matrix.add(rowFrom, rowTo, ((Number) row[column]).longValue());
         }
     }
 
     private static String bucket(Object value) {
-        return value == null ? NONE : value.toString();
-    }
-
-    /** NEW first, then the buckets in their order (M0, M1 ... M7+), then NONE and GONE. */
-    static int bucketOrder(String a, String b) {
-        return Integer.compare(rank(a), rank(b)) != 0 ? Integer.compare(rank(a), rank(b)) : a.compareTo(b);
-    }
-
-    private static int rank(String bucket) {
-        return switch (bucket) {
-            case NEW -> 0;
-            case NONE -> 2;
-            case GONE -> 3;
-            default -> 1;
-        };
+        return value == null ? RollMatrix.NONE : value.toString();
     }
 }
