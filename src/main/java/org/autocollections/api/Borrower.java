@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -26,7 +27,7 @@ public record Borrower(
         Employment employment,
         Hardship hardship,
         @Valid Consents consents,
-        @Size(max = 16) Set<BorrowerFlag> flags,
+        @Size(max = 16) Set<@NotNull BorrowerFlag> flags,
         @Schema(description = "US only: the state whose statute of limitations applies to the loan, usually the "
                 + "borrower's, as its two-letter postal code. Without it (or without a row for it in the policy) the "
                 + "service does not know when a US debt becomes time-barred.", example = "NY")

@@ -34,6 +34,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 @ApplicationScoped
 public class CaseReader {
 
+    private static final Set<String> CURRENCIES = java.util.Currency.getAvailableCurrencies().stream()
+            .map(java.util.Currency::getCurrencyCode).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private final ObjectReader reader;
     private final Validator validator;
 
@@ -83,6 +86,11 @@ public class CaseReader {
     private static void checkConsistency(CollectionCase c, List<Problem.FieldError> errors) {
         if (c.loan().overdueAmount().compareTo(c.loan().outstandingBalance()) > 0) {
             errors.add(new Problem.FieldError("loan.overdueAmount", "must not exceed loan.outstandingBalance"));
+        }
+        String currency = c.loan().currency();
+        if (currency != null && !CURRENCIES.contains(currency)) {
+            // three capitals that are no currency would be totalled as one in every report by currency
+            errors.add(new Problem.FieldError("loan.currency", "must be an ISO 4217 currency code such as CNY or USD"));
         }
         String zone = c.borrower().timeZone();
         if (zone == null && c.jurisdictionOrDefault() == Jurisdiction.US) {

@@ -17,7 +17,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Money stays exact on the way in (no binary floating point) and is written plainly on the way out (no 1E+3). A body
- * is one JSON value, each key once: a duplicate key or anything after the value is refused rather than half read.
+ * is one JSON value, each key once, in UTF-8: a duplicate key, anything after the value or bytes that are not UTF-8 are
+ * refused rather than half read.
  */
 @Singleton
 public class JsonSetup implements ObjectMapperCustomizer {
@@ -37,6 +38,7 @@ public class JsonSetup implements ObjectMapperCustomizer {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.registerModule(BoundedValues.module());
+        mapper.getFactory().setInputDecorator(new StrictUtf8());
     }
 
     /**

@@ -38,13 +38,30 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        if (e instanceof JsonParseException || e instanceof StreamConstraintsException) {
+        if (notJson(e)) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             return respond(Problem.of("malformed-json", "Malformed JSON", 400,
                     "The body is not valid JSON" + where + ": " + e.getOriginalMessage()), uri);
         }
         return respond(new InvalidRequestException(java.util.List.of(CaseReader.fieldError(e))).problem(), uri);
+    }
+
+    /**
+     * Whether the body is not one well-formed JSON value: a syntax error, a value past the reader's limits, or anything
+     * after the value (which Jackson reports as a mismatch of the type being read, though no type is at fault).
+     */
+    private static boolean notJson(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+            return true;
+        }
+        // a record's reader wraps a syntax error inside one of its fields with the field's path
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException || cause instanceof StreamConstraintsException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Ahead of the JSON reader's own mapper, which answers a value of the wrong type with plain JSON. */

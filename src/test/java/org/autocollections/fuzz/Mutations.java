@@ -1,10 +1,13 @@
 package org.autocollections.fuzz;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,26 +16,51 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 
-import org.autocollections.fuzz.Fuzzer.Outcome;
+import org.autocollections.fuzz.Fuzzer.Expected;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Tuple;
 
 /**
  * Mutations of a valid JSON request, field by field: a null, a field left out, a value of the wrong JSON type, a value
- * of the right type the service must refuse, or an extreme value it may take or refuse. Each knows what the answer
- * must be. The fields and their kinds are given as a schema of dotted paths ({@code history.contacts[].at}).
+ * of the right type the service must refuse, a valid value (however extreme), an unknown field or too many entries.
+ * Each knows, from the documented schema, whether the request stays valid or which field the service must name. The
+ * fields and their kinds are given as a schema of dotted paths ({@code history.contacts[].at}).
  */
 public final class Mutations {
 
-    /** What a field holds, which decides the wrong and extreme values tried on it. */
-    public enum Kind { ID, TEXT, ZONE, CURRENCY, MONEY, RATE, SCORE, MONTHS, COUNT, DATE, TIMESTAMP, ENUM, BOOL, OBJECT, ARRAY }
-
-    public record Field(Kind kind, boolean required) {
+    /** What a field holds, which decides the wrong, bad and valid values tried on it. */
+    public enum Kind {
+        /** An id, 1-64 characters, not blank. */
+        ID,
+        /** The case id of a stored case's body: any value but the path's is refused; left out, it is the path's. */
+        PATH_ID,
+        /** Free text of at most 64 characters. */
+        TEXT, ZONE, CURRENCY, STATE, MONEY, RATE, SCORE, MONTHS, COUNT, DATE, TIMESTAMP, ENUM, BOOL, OBJECT, ARRAY
     }
 
-    /** One mutation applied: what it did, and what the answer must be. */
-    public record Applied(String description, Outcome outcome, String field) {
+    /**
+     * A field: what it holds, whether it may be left out and whether it may be null. {@code values} are an
+     * enumeration's constants.
+     */
+    public record Field(Kind kind, boolean required, boolean nullable, List<String> values) {
+
+        public static Field of(Kind kind, boolean required) {
+            return new Field(kind, required, !required, List.of());
+        }
+
+        public static Field enumeration(Class<? extends Enum<?>> type, boolean required) {
+            return new Field(Kind.ENUM, required, !required, Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+        }
+    }
+
+    /** The mutations applied: what they did, and what the answer must be. */
+    public record Applied(String description, Expected expected) {
+    }
+
+    /** One mutation: the path changed and the field the service must name, or null when the request stays valid. */
+    private record Change(String path, String description, String refusedField) {
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
@@ -53,92 +81,120 @@ public final class Mutations {
         return NODES.textNode(s);
     }
 
+    private static List<JsonNode> texts(String... values) {
+        return Arrays.stream(values).map(Mutations::text).toList();
+    }
+
+    private static List<JsonNode> raws(String... values) {
+        return Arrays.stream(values).map(Mutations::raw).toList();
+    }
+
     private static final String LONG = "x".repeat(100_000);
     private static final String EMOJI = "\uD83D\uDE97\uD83D\uDCB8"; // car, money with wings
 
+    /** Text any string field takes: 64 characters at most (emoji count two), none of them NUL. */
+    private static final List<String> ODD_TEXT = List.of(EMOJI, "\u0645\u0631\u062D\u0628\u0627\u200F", "\u200B", "e\u0301",
+            "x".repeat(64), EMOJI.repeat(16), "\uFEFFCASE", "<script>alert(1)</script>", "'; drop table x; --", "%00", "..",
+            "a/b", "\u202Etxet", "\uD800", "x\uDC00");
+
     /** Values of another JSON type than the field's: always refused, naming the field. */
     static List<JsonNode> wrongType(Kind kind) {
-        List<JsonNode> scalarsAndContainers = List.of(raw("{}"), raw("[]"), raw("{\"a\":1}"), raw("[\"x\"]"), raw("[[[]]]"));
-        List<JsonNode> values = new ArrayList<>(scalarsAndContainers);
+        List<JsonNode> values = new ArrayList<>(raws("{}", "[]", "{\"a\":1}", "[\"x\"]", "[[[]]]"));
         switch (kind) {
-            case ID, TEXT, ZONE, CURRENCY -> values.addAll(List.of(raw("42"), raw("4.2"), raw("-0"), raw("true"), raw("false"), raw("1e400")));
-            case MONEY, RATE, SCORE, MONTHS, COUNT -> values.addAll(List.of(text("86000"), text(""), text(" "), text("NaN"),
-                    text("Infinity"), text("-0"), text("1e3"), text("0x10"), raw("true"), raw("false")));
-            case DATE, TIMESTAMP -> values.addAll(List.of(raw("20261129"), raw("1764381600"), raw("1764381600000"), raw("-1"),
-                    raw("1.5"), raw("true"), raw("99999999999999999999")));
-            case ENUM -> values.addAll(List.of(raw("0"), raw("1"), raw("-1"), raw("3.5"), raw("true"), raw("99999999999")));
-            case BOOL -> values.addAll(List.of(text("true"), text("false"), text(""), text("yes"), raw("1"), raw("0"), raw("0.0")));
+            case ID, PATH_ID, TEXT, ZONE, CURRENCY, STATE -> values.addAll(raws("42", "4.2", "-0", "true", "false", "1e400"));
+            case MONEY, RATE, SCORE, MONTHS, COUNT -> {
+                values.addAll(texts("86000", "", " ", "NaN", "Infinity", "-0", "1e3", "0x10"));
+                values.addAll(raws("true", "false"));
+            }
+            case DATE, TIMESTAMP -> values.addAll(raws("20261129", "1764381600", "1764381600000", "-1", "1.5", "true",
+                    "99999999999999999999"));
+            case ENUM -> values.addAll(raws("0", "1", "-1", "3.5", "true", "99999999999"));
+            case BOOL -> {
+                values.addAll(texts("true", "false", "", "yes"));
+                values.addAll(raws("1", "0", "0.0"));
+            }
             case OBJECT -> {
                 values.removeIf(v -> v.toString().startsWith("{"));
-                values.addAll(List.of(text("x"), text("{}"), text(""), raw("1"), raw("true"), raw("[{}]")));
+                values.addAll(texts("x", "{}", ""));
+                values.addAll(raws("1", "true", "[{}]"));
             }
             case ARRAY -> {
                 values.removeIf(v -> v.toString().startsWith("["));
-                values.addAll(List.of(text("x"), text("[]"), raw("1"), raw("true"), raw("{\"0\":\"PHONE\"}")));
+                values.addAll(texts("x", "[]"));
+                values.addAll(raws("1", "true", "{\"0\":\"PHONE\"}"));
             }
         }
         return values;
     }
 
     /** Values of the field's JSON type the service must refuse, naming the field. */
-    static List<JsonNode> badValue(Kind kind, String path) {
-        return switch (kind) {
-            case ID -> List.of(text(""), text("   "), text("x".repeat(65)), text(LONG), text(EMOJI.repeat(17)));
-            case TEXT -> List.of(text("x".repeat(65)), text(LONG), text(EMOJI.repeat(17)), text("\u05D0".repeat(65)));
-            case ZONE -> List.of(text("Mars/Olympus_Mons"), text(""), text("UTC+25:00"), text("+25:00"), text("../../etc/passwd"),
-                    text(LONG), text("Asia/Shanghai\u0000"), text("asia/shanghai "), text(EMOJI));
-            case CURRENCY -> List.of(text("cny"), text("CNYY"), text("C1Y"), text(""), text("\u20AC\u20AC\u20AC"), text(LONG));
-            case MONEY -> List.of(raw("-1"), raw("-0.01"), raw("0.001"), raw("1e308"), raw("1e400"), raw("-1e400"),
-                    raw("99999999999999999999999.999"), raw("1000000000000"), raw("1E+13"), raw("1e-400"),
-                    raw("1" + "0".repeat(900)), raw("0." + "0".repeat(900) + "1"), raw("12.345"));
-            case RATE -> List.of(raw("-0.01"), raw("1.0001"), raw("2"), raw("1e308"), raw("1e400"), raw("-1e-400"), raw("-1"));
-            case SCORE -> List.of(raw("299"), raw("851"), raw("-1"), raw("0"), raw("2147483648"), raw("-2147483649"),
-                    raw("99999999999999999999"), raw("1.5"), raw("640.0"), raw("6.4e2"), raw("1e400"));
-            case MONTHS -> List.of(raw("-1"), raw("601"), raw("2147483647"), raw("2147483648"), raw("1.5"), raw("1e400"));
-            case COUNT -> List.of(raw("-1"), raw("1001"), raw("2147483648"), raw("99999999999999999999"), raw("0.5"), raw("1e2"));
-            case DATE -> List.of(text("2026-02-30"), text("2026-13-01"), text("2026-11-31"), text("2026-00-10"), text(""),
-                    text(" "), text("2026-1-1"), text("29/11/2026"), text("2026-11-29T10:00:00Z"), text("tomorrow"),
-                    text("\u0662\u0660\u0662\u0666-11-29"));
-            case TIMESTAMP -> List.of(text("2026-11-29T10:00:00+25:00"), text("2026-11-29T10:00:00"), text("2026-11-29"),
-                    text("2026-02-30T10:00:00+08:00"), text("2026-11-29T24:00:01+08:00"), text(""), text("now"),
-                    text("2026-11-29 10:00:00+08:00"), text("2026-11-29T10:60:00Z"),
-                    text("2026-11-29T10:00:00+18:01"));
-            case ENUM -> List.of(text("ASTRONAUT"), text(""), text("cn"), text("Phone"), text(LONG), text("null"),
-                    text(EMOJI), text("C N"));
-            case BOOL -> wrongType(kind);
-            case OBJECT -> List.of(); // an unknown field inside: see apply
-            case ARRAY -> List.of();
+    static List<JsonNode> badValue(Field field) {
+        return switch (field.kind()) {
+            case ID, PATH_ID -> texts("", "   ", "\r\n", "x".repeat(65), LONG, EMOJI.repeat(17), "A\u0000B");
+            case TEXT -> texts("x".repeat(65), LONG, EMOJI.repeat(17), "\u05D0".repeat(65), "A\u0000B");
+            case ZONE -> texts("Mars/Olympus_Mons", "", "UTC+25:00", "+25:00", "../../etc/passwd", LONG, "Asia/Shanghai\u0000",
+                    "asia/shanghai ", EMOJI);
+            case CURRENCY -> texts("cny", "CNYY", "C1Y", "", "\u20AC\u20AC\u20AC", LONG, "ZZZ", "ABC");
+            case STATE -> texts("ny", "N", "NYC", "", "N1", "N Y", EMOJI, LONG, "\u00C9T");
+            case MONEY -> raws("-1", "-0.01", "0.001", "1e308", "1e400", "-1e400", "99999999999999999999999.999", "1000000000000",
+                    "1E+13", "1e-400", "1" + "0".repeat(900), "0." + "0".repeat(900) + "1", "12.345", "0E+20000");
+            case RATE -> raws("-0.01", "1.0001", "2", "1e308", "1e400", "-1e-400", "-1", "1e-10000", "0E-10000", "0E+10000");
+            case SCORE -> raws("299", "851", "-1", "0", "2147483648", "-2147483649", "99999999999999999999", "1.5", "640.0",
+                    "6.4e2", "1e400");
+            case MONTHS -> raws("-1", "601", "2147483647", "2147483648", "1.5", "1e400");
+            case COUNT -> raws("-1", "1001", "2147483648", "99999999999999999999", "0.5", "1e2");
+            case DATE -> texts("2026-02-30", "2026-13-01", "2026-11-31", "2026-00-10", "", " ", "2026-1-1", "29/11/2026",
+                    "2026-11-29T10:00:00Z", "tomorrow", "\u0662\u0660\u0662\u0666-11-29", "0000-01-01", "-0001-01-01",
+                    "+10000-01-01", "+999999999-12-31", "-999999999-01-01");
+            case TIMESTAMP -> texts("2026-11-29T10:00:00+25:00", "2026-11-29T10:00:00", "2026-11-29", "2026-02-30T10:00:00+08:00",
+                    "2026-11-29T24:00:01+08:00", "", "now", "2026-11-29 10:00:00+08:00", "2026-11-29T10:60:00Z",
+                    "2026-11-29T10:00:00+18:01", "9999-12-31T23:59:59.999999999-18:00", "-0001-01-01T00:00:00Z",
+                    "0001-01-01T00:00:00+18:00", "+999999999-12-31T23:59:59-18:00", "-999999999-01-01T00:00:00+18:00",
+                    "+10000-01-01T00:00:00Z", "2026-11-29T10:00:00+08:00[Asia/Shanghai]");
+            case ENUM -> {
+                List<JsonNode> bad = new ArrayList<>(texts("ASTRONAUT", "", "Phone", LONG, "null", EMOJI, "C N"));
+                String constant = field.values().get(0);
+                bad.addAll(texts(constant.toLowerCase(), constant.substring(1), constant + "_", "\u00A0" + constant));
+                yield bad;
+            }
+            case BOOL -> wrongType(Kind.BOOL);
+            case OBJECT, ARRAY -> List.of(); // an unknown field inside, too many entries: see unknownOrTooMany
         };
     }
 
-    /** Valid or at the edge: the service may decide or refuse, but must answer with one or the other. */
-    static List<JsonNode> extreme(Kind kind) {
-        return switch (kind) {
-            case ID, TEXT -> List.of(text(EMOJI), text("\u0645\u0631\u062D\u0628\u0627\u200F"), text("A\u0000B"),
-                    text("\uD800"), text("x\uDC00"), text("\u200B"), text("e\u0301"), text("x".repeat(64)),
-                    text(EMOJI.repeat(16)), text("\uFEFFCASE"), text("<script>alert(1)</script>"), text("'; drop table x; --"),
-                    text("%00"), text(".."), text("a/b"), text("\r\n"), text("\u202Etxet"));
-            case ZONE -> List.of(text("UTC"), text("Etc/GMT+12"), text("Etc/GMT-14"), text("Pacific/Kiritimati"), text("Z"),
-                    text("+14:00"), text("-18:00"), text("America/New_York"), text("GMT0"), text("SystemV/AST4"));
-            case CURRENCY -> List.of(text("USD"), text("XXX"), text("ZZZ"));
-            case MONEY -> List.of(raw("0"), raw("-0"), raw("0.00"), raw("-0.0"), raw("999999999999.99"), raw("0E+20000"),
-                    raw("0E-2"), raw("1E+2"), raw("1e-2"), raw("100.10"), raw("0.0e-0"), raw("5e0"));
-            case RATE -> List.of(raw("0"), raw("1"), raw("1e-10000"), raw("0E-10000"), raw("0E+10000"), raw("0.0000000001"),
-                    raw("1.000000000000000000000"), raw("-0"));
-            case SCORE -> List.of(raw("300"), raw("850"));
-            case MONTHS -> List.of(raw("0"), raw("600"));
-            case COUNT -> List.of(raw("0"), raw("1000"));
-            case DATE -> List.of(text("9999-12-31"), text("0001-01-01"), text("0000-01-01"), text("-0001-01-01"),
-                    text("+10000-01-01"), text("+999999999-12-31"), text("-999999999-01-01"), text("1944-08-15"),
-                    text("1900-01-01"), text("2099-01-01"), text("2026-11-29"), text("2026-11-30"), text("1970-01-01"), text(" 2026-11-29 "));
-            case TIMESTAMP -> List.of(text("9999-12-31T23:59:59+18:00"), text("9999-12-31T23:59:59.999999999-18:00"),
-                    text("-0001-01-01T00:00:00Z"), text("0001-01-01T00:00:00+18:00"), text("+999999999-12-31T23:59:59-18:00"),
-                    text("-999999999-01-01T00:00:00+18:00"), text("+10000-01-01T00:00:00Z"),
-                    text("2026-11-29T10:00:00.123456789+08:00"), text("2026-11-29T10:00:00Z"), text("2026-11-29T10:00:00-00:00"),
-                    text("2026-11-29T10:00+08:00"), text("2026-11-29T10:00:00+08:00[Asia/Shanghai]"), text("1970-01-01T00:00:00Z"),
-                    text("2099-01-01T00:00:00+14:00"));
-            case ENUM -> List.of(text(" CN"), text("PHONE "), text("\tNONE\n")); // trimmed, or refused
-            case BOOL, OBJECT, ARRAY -> List.of();
+    /** Valid values, however extreme: the request stays valid (but for the relations between fields, see Consistency). */
+    static List<JsonNode> validValue(Field field) {
+        return switch (field.kind()) {
+            case ID, PATH_ID -> ODD_TEXT.stream().map(Mutations::text).toList();
+            case TEXT -> {
+                List<JsonNode> values = new ArrayList<>(ODD_TEXT.stream().map(Mutations::text).toList());
+                values.addAll(texts("", "   ", "\r\n"));
+                yield values;
+            }
+            case ZONE -> texts("UTC", "Etc/GMT+12", "Etc/GMT-14", "Pacific/Kiritimati", "Z", "+14:00", "-18:00",
+                    "America/New_York", "GMT0", "Asia/Kolkata");
+            case CURRENCY -> texts("USD", "XXX", "EUR", "JPY");
+            case STATE -> texts("NY", "CA", "TX", "ZZ");
+            case MONEY -> raws("0", "-0", "0.00", "-0.0", "999999999999.99", "0E-2", "1E+2", "1e-2", "100.10", "0.0e-0", "5e0");
+            case RATE -> raws("0", "1", "0.0000000001", "1.000000000000000000000", "-0", "0.24");
+            case SCORE -> raws("300", "850", "640");
+            case MONTHS -> raws("0", "600");
+            case COUNT -> raws("0", "1000");
+            case DATE -> texts("9999-12-31", "0001-01-01", "1944-08-15", "1900-01-01", "2099-01-01", "2026-11-29", "2026-11-30",
+                    "1970-01-01", "2024-02-29", " 2026-11-29 ");
+            case TIMESTAMP -> texts("9999-12-31T23:59:59+18:00", "0001-01-01T00:00:00Z", "2026-11-29T10:00:00.123456789+08:00",
+                    "2026-11-29T10:00:00Z", "2026-11-29T10:00:00-00:00", "2026-11-29T10:00+08:00", "1970-01-01T00:00:00Z",
+                    "2099-01-01T00:00:00+14:00", "9999-12-31T23:59:59.999999999Z");
+            case ENUM -> {
+                // blanks around a name are ignored, as around a date
+                List<JsonNode> valid = new ArrayList<>(field.values().stream().map(Mutations::text).toList());
+                String constant = field.values().get(field.values().size() - 1);
+                valid.addAll(texts(" " + constant, constant + " ", "\t" + constant + "\n"));
+                yield valid;
+            }
+            case BOOL -> raws("true", "false");
+            case OBJECT -> field.required() ? List.of() : List.of(NODES.objectNode());
+            case ARRAY -> List.of(NODES.arrayNode());
         };
     }
 
@@ -176,7 +232,7 @@ public final class Mutations {
         return cut < 0 ? (ContainerNode<?>) tree : (ContainerNode<?>) at(tree, path.substring(0, cut));
     }
 
-    private static JsonNode at(JsonNode tree, String path) {
+    static JsonNode at(JsonNode tree, String path) {
         JsonNode node = tree;
         for (String part : path.split("\\.")) {
             int bracket = part.indexOf('[');
@@ -212,91 +268,122 @@ public final class Mutations {
         }
     }
 
-    private static final Arbitrary<Integer> KINDS = Arbitraries.frequency(
-            net.jqwik.api.Tuple.of(3, 0), // null
-            net.jqwik.api.Tuple.of(2, 1), // removed
-            net.jqwik.api.Tuple.of(4, 2), // wrong type
-            net.jqwik.api.Tuple.of(5, 3), // bad value
-            net.jqwik.api.Tuple.of(4, 4), // extreme
-            net.jqwik.api.Tuple.of(1, 5)); // unknown field inside an object / list too long
+    private static final int NULL = 0;
+    private static final int REMOVED = 1;
+    private static final int WRONG_TYPE = 2;
+    private static final int BAD_VALUE = 3;
+    private static final int VALID_VALUE = 4;
+    private static final int UNKNOWN_OR_TOO_MANY = 5;
+
+    private static final Arbitrary<Integer> KINDS = Arbitraries.frequency(Tuple.of(3, NULL), Tuple.of(2, REMOVED),
+            Tuple.of(4, WRONG_TYPE), Tuple.of(5, BAD_VALUE), Tuple.of(5, VALID_VALUE), Tuple.of(1, UNKNOWN_OR_TOO_MANY));
+
+    /** Mutates one field of the tree in place and says what the answer must be. */
+    public Applied mutate(JsonNode tree, Random random) {
+        return mutateSome(tree, random, 1);
+    }
 
     /**
-     * Mutates one field of the tree in place (the tree must still hold the path) and says what the answer must be.
+     * Mutates between one and {@code max} fields (none inside another); the request must be refused naming only
+     * fields at fault if any mutation makes it invalid, and be taken otherwise.
      */
-    public Applied mutate(JsonNode tree, Random random) {
-        return mutate(tree, random, List.of());
+    public Applied mutateSome(JsonNode tree, Random random, int max) {
+        int count = 1 + random.nextInt(max);
+        List<Change> changes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            List<String> untouched = changes.stream().map(Change::path).toList();
+            List<String> paths = paths(tree).stream().filter(p -> untouched.stream().noneMatch(u -> related(p, u))).toList();
+            if (paths.isEmpty()) {
+                break;
+            }
+            changes.add(change(tree, Fuzzer.draw(Arbitraries.of(paths), random), random, changes.isEmpty()));
+        }
+        Set<String> refused = new LinkedHashSet<>();
+        changes.stream().map(Change::refusedField).filter(f -> f != null).forEach(refused::add);
+        refused.addAll(Consistency.violations(tree, refused));
+        String description = String.join("; ", changes.stream().map(Change::description).toList());
+        return new Applied(description, refused.isEmpty() ? Expected.accepted() : Expected.refused(refused));
     }
 
-    private Applied mutate(JsonNode tree, Random random, List<String> untouchable) {
-        List<String> paths = paths(tree).stream().filter(p -> untouchable.stream().noneMatch(u -> related(p, u))).toList();
-        if (paths.isEmpty()) {
-            return new Applied("nothing left to mutate", Outcome.EITHER, null);
-        }
-        String path = Fuzzer.draw(Arbitraries.of(paths), random);
+    /**
+     * One mutation of the field at {@code path}. A list entry is left out only by the first mutation: leaving it out
+     * later would move the entries already mutated, and with them the field the service must name.
+     */
+    private Change change(JsonNode tree, String path, Random random, boolean first) {
         Field field = schema.get(normal(path));
-        int kind = Fuzzer.draw(KINDS, random);
         boolean element = path.endsWith("]");
+        int kind = Fuzzer.draw(KINDS, random);
+        if (kind == REMOVED && element && !first) {
+            kind = NULL;
+        }
         switch (kind) {
-            case 0 -> {
+            case NULL -> {
                 set(tree, path, NODES.nullNode());
-                return new Applied(path + " null", field.required() ? Outcome.REFUSED : Outcome.EITHER, field.required() ? path : null);
+                return new Change(path, path + " null", field.nullable() ? null : nullNamed(path));
             }
-            case 1 -> {
+            case REMOVED -> {
                 remove(tree, path);
-                boolean refused = field.required() && !element;
-                return new Applied(path + " left out", refused ? Outcome.REFUSED : Outcome.EITHER, refused ? path : null);
+                return new Change(path, path + " left out", field.required() && !element ? path : null);
             }
-            case 2 -> {
+            case WRONG_TYPE -> {
                 JsonNode value = Fuzzer.draw(Arbitraries.of(wrongType(field.kind())), random);
                 set(tree, path, value);
-                return new Applied(path + " = " + value + " (wrong type)", Outcome.REFUSED, path);
+                return new Change(path, path + " = " + Fuzzer.cut(value.toString(), 80) + " (wrong type)", path);
             }
-            case 3 -> {
-                List<JsonNode> bad = badValue(field.kind(), path);
-                if (bad.isEmpty()) {
-                    return unknownOrTooMany(tree, path, field, random);
-                }
-                JsonNode value = Fuzzer.draw(Arbitraries.of(bad), random);
-                set(tree, path, value);
-                return new Applied(path + " = " + Fuzzer.cut(value.toString(), 80) + " (bad value)", Outcome.REFUSED, path);
+            case BAD_VALUE -> {
+                return oneOf(tree, path, badValue(field), "bad value", path, random);
             }
-            case 4 -> {
-                List<JsonNode> extreme = extreme(field.kind());
-                if (extreme.isEmpty()) {
-                    return mutate(tree, random, untouchable);
-                }
-                JsonNode value = Fuzzer.draw(Arbitraries.of(extreme), random);
-                set(tree, path, value);
-                return new Applied(path + " = " + Fuzzer.cut(value.toString(), 80) + " (extreme)", Outcome.EITHER, null);
+            case VALID_VALUE -> {
+                return oneOf(tree, path, validValue(field), "valid", field.kind() == Kind.PATH_ID ? path : null, random);
             }
             default -> {
-                return unknownOrTooMany(tree, path, field, random);
+                return unknownOrTooMany(tree, path, random);
             }
         }
     }
 
-    private Applied unknownOrTooMany(JsonNode tree, String path, Field field, Random random) {
+    /** The field set to one of the values; with none to choose from, an unknown field or too many entries instead. */
+    private Change oneOf(JsonNode tree, String path, List<JsonNode> values, String what, String refusedField, Random random) {
+        if (values.isEmpty()) {
+            return unknownOrTooMany(tree, path, random);
+        }
+        JsonNode value = Fuzzer.draw(Arbitraries.of(values), random);
+        set(tree, path, value);
+        return new Change(path, path + " = " + Fuzzer.cut(value.toString(), 80) + " (" + what + ")", refusedField);
+    }
+
+    /**
+     * The field a null names: the field, or for an entry of the borrower's flags (a set, whose entries have no place
+     * once read) the list.
+     */
+    private static String nullNamed(String path) {
+        return normal(path).equals("borrower.flags[]") ? "borrower.flags" : path;
+    }
+
+    private Change unknownOrTooMany(JsonNode tree, String path, Random random) {
         JsonNode node = at(tree, path);
         if (node instanceof ObjectNode o) {
-            String name = Fuzzer.draw(Arbitraries.of("extra", "CaseId", "caseid", "overdueAmt", "__proto__", "", " ",
+            String name = Fuzzer.draw(Arbitraries.of("extra", "CaseId", "caseid", "overdueAmt", "__proto__", " ",
                     "$ref", "loan", EMOJI), random);
-            if (o.has(name)) {
+            while (o.has(name)) {
                 name = name + "2";
             }
             o.put(name, 1);
-            return new Applied(path + "." + name + " unknown", Outcome.REFUSED, path + "." + name);
+            return new Change(path, path + "." + name + " unknown", path + "." + name);
         }
         if (node instanceof ArrayNode a && a.size() > 0) {
-            int limit = path.endsWith("contacts") ? 5000 : path.endsWith("flags") ? 16 : 500;
+            boolean flags = normal(path).equals("borrower.flags");
+            int limit = path.endsWith("contacts") ? 5000 : flags ? 16 : 500;
             JsonNode one = a.get(0);
             while (a.size() <= limit) {
                 a.add(one.deepCopy());
             }
             // the flags are a set: copies of one flag stay one flag, so that list is not too long
-            return new Applied(path + " with " + a.size() + " elements", path.endsWith("flags") ? Outcome.EITHER : Outcome.REFUSED,
-                    path.endsWith("flags") ? null : path);
+            return new Change(path, path + " with " + a.size() + " entries", flags ? null : path);
         }
-        return mutate(tree, random, List.of(path));
+        // a scalar, or an empty list: null instead
+        set(tree, path, NODES.nullNode());
+        return new Change(path, path + " null", schema.get(normal(path)).nullable() ? null : nullNamed(path));
     }
 
     /** Whether one path is the other, or holds it. */
@@ -306,25 +393,5 @@ public final class Mutations {
 
     private static boolean within(String inner, String outer) {
         return inner.startsWith(outer + ".") || inner.startsWith(outer + "[");
-    }
-
-    /** Up to {@code max} mutations at once; the answer must be a refusal if any of them must be refused. */
-    public Applied mutateSome(JsonNode tree, Random random, int max) {
-        int count = 1 + random.nextInt(max);
-        if (count == 1) {
-            return mutate(tree, random);
-        }
-        StringBuilder description = new StringBuilder();
-        Outcome outcome = Outcome.EITHER;
-        List<String> mutated = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Applied applied = mutate(tree, random, mutated);
-            mutated.add(applied.description().split(" ")[0]);
-            description.append(i == 0 ? "" : "; ").append(applied.description());
-            if (applied.outcome() == Outcome.REFUSED) {
-                outcome = Outcome.REFUSED;
-            }
-        }
-        return new Applied(description.toString(), outcome, null);
     }
 }

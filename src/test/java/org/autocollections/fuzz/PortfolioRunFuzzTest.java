@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import java.util.List;
 
-import org.autocollections.fuzz.Fuzzer.Outcome;
+import org.autocollections.fuzz.Fuzzer.Expected;
 import org.autocollections.fuzz.Fuzzer.Request;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +41,7 @@ class PortfolioRunFuzzTest {
     @Test
     void startRequestsWithAFieldWrongAreRefusedNamingIt() {
         Fuzzer fuzzer = Fuzzer.named("portfolio run requests");
-        fuzzer.run(Fuzzer.share(0.05), random -> {
+        fuzzer.run(Fuzzer.share(0.04), random -> {
             Object[] field = Fuzzer.draw(Arbitraries.of(BAD_FIELDS), random);
             String name = (String) field[0];
             @SuppressWarnings("unchecked")
@@ -58,8 +58,8 @@ class PortfolioRunFuzzTest {
                 }
             }
             body.append('"').append(name).append("\":").append(value).append('}');
-            return Request.json(name + " = " + Fuzzer.cut(value, 60), "POST", RUNS, body.toString(), Outcome.REFUSED,
-                    value.equals("NaN") ? null : name);
+            return Request.json(name + " = " + Fuzzer.cut(value, 60), "POST", RUNS, body.toString(),
+                    value.equals("NaN") ? Expected.malformed() : Expected.refused(name));
         }, null);
         fuzzer.assertNoFailures();
     }
@@ -97,30 +97,60 @@ class PortfolioRunFuzzTest {
                 format = Fuzzer.draw(Arbitraries.of(formats), random);
                 query.append("&format=").append(format);
             }
-            boolean repeated = random.nextInt(6) == 0;
-            if (repeated) {
-                query.append(Fuzzer.draw(Arbitraries.of("&limit=1&limit=2", "&offset", "&limit", "&unknown=1", "&offset=1&offset=-1"), random));
+            if (random.nextInt(6) == 0) {
+                // a parameter repeated, or without a value: the first value counts, an empty one is none
+                String again = Fuzzer.draw(Arbitraries.of("&limit=1&limit=2", "&offset", "&limit", "&unknown=1", "&offset=1&offset=-1"), random);
+                query.append(again);
+                limit = limit != null ? limit : again.startsWith("&limit") ? first(again) : null;
+                offset = offset != null ? offset : again.startsWith("&offset") ? first(again) : null;
             }
-            String run = random.nextInt(10) == 0 ? Fuzzer.draw(Arbitraries.of("no-such-run", "%00", "..", "x".repeat(300)), random)
+            String run = random.nextInt(10) == 0 ? Fuzzer.draw(Arbitraries.of("no-such-run", "%00", "x".repeat(300)), random)
                     : "fuzz-worklist";
             String path = RUNS + "/" + run + "/worklist" + (query.length() == 0 ? "" : "?" + query.substring(1));
-            String wrong = repeated ? null : wrongParameter(limit, offset, action, format);
             return new Request("work list " + path.substring(RUNS.length()), "GET", path, null, null,
-                    wrong == null ? Outcome.EITHER : Outcome.REFUSED, run.equals("fuzz-worklist") && !"".equals(wrong) ? wrong : null);
+                    expected(run, limit, offset, action, format));
         }, null);
         fuzzer.assertNoFailures();
     }
 
+    private static String first(String repeated) {
+        int equals = repeated.indexOf('=');
+        return equals < 0 ? "" : repeated.substring(equals + 1, repeated.indexOf('&', 1) < 0 ? repeated.length() : repeated.indexOf('&', 1));
+    }
+
     /**
-     * The parameter the service must refuse: "" when several are wrong (the problem may name any of them), null when
-     * all are acceptable. An empty parameter counts as absent.
+     * The answer due: a NUL anywhere is refused first (naming its parameter), then an unknown run is a 404, then each
+     * parameter the work list cannot take is named. An empty parameter counts as absent.
      */
+    private static Expected expected(String run, String limit, String offset, String action, String format) {
+        List<String> nul = new java.util.ArrayList<>();
+        if (run.equals("%00")) {
+            nul.add("runId");
+        }
+        for (String[] p : List.of(new String[] { "limit", limit }, new String[] { "offset", offset }, new String[] { "action", action },
+                new String[] { "format", format })) {
+            if ("%00".equals(p[1])) {
+                nul.add(p[0]);
+            }
+        }
+        if (!nul.isEmpty()) {
+            return Expected.refused(nul);
+        }
+        if (!run.equals("fuzz-worklist")) {
+            return Expected.problem(404, "run-not-found");
+        }
+        String wrong = wrongParameter(limit, offset, action, format);
+        return wrong == null ? Expected.accepted() : Expected.refused(List.of(wrong.split(",")));
+    }
+
+    /** The parameters the work list must refuse, separated by commas; null when it takes them all. */
     private static String wrongParameter(String limit, String offset, String action, String format) {
         List<String> wrong = new java.util.ArrayList<>();
         if (!absent(action) && !List.of("CALL", "call", "NONE", "SEND_REMINDER").contains(action)) {
             wrong.add("action");
         }
-        if (!absent(offset) && !(offset.matches("\\d+") && new java.math.BigInteger(offset).bitLength() <= 31)) {
+        if (!absent(offset) && !(offset.matches("-?\\d+") && new java.math.BigInteger(offset).bitLength() <= 31
+                && new java.math.BigInteger(offset).signum() >= 0)) {
             wrong.add("offset");
         }
         if (!absent(format) && !List.of("json", "csv", "CSV").contains(format)) {
@@ -128,12 +158,12 @@ class PortfolioRunFuzzTest {
         }
         if (!absent(limit)) {
             long max = "csv".equalsIgnoreCase(format) ? Integer.MAX_VALUE : 10_000;
-            if (!limit.matches("\\d+") || new java.math.BigInteger(limit).compareTo(java.math.BigInteger.valueOf(max)) > 0
-                    || limit.equals("0")) {
+            if (!limit.matches("-?\\d+") || new java.math.BigInteger(limit).compareTo(java.math.BigInteger.valueOf(max)) > 0
+                    || new java.math.BigInteger(limit).signum() <= 0) {
                 wrong.add("limit");
             }
         }
-        return wrong.isEmpty() ? null : wrong.size() == 1 ? wrong.get(0) : "";
+        return wrong.isEmpty() ? null : String.join(",", wrong);
     }
 
     private static boolean absent(String parameter) {

@@ -216,7 +216,43 @@ class ProblemResponseTest {
     @Test
     void anythingAfterTheCaseIsRefused() {
         // the second value used to be ignored
-        post("/api/v1/decisions", Cases.example() + " {\"caseId\":\"B\"}").statusCode(400).body("status", equalTo(400));
+        post("/api/v1/decisions", Cases.example() + " {\"caseId\":\"B\"}").statusCode(400).body("status", equalTo(400))
+                .body("type", equalTo("https://autocollections.org/problems/malformed-json"));
+    }
+
+    @Test
+    void brokenJsonInsideALogEntryOrARunRequestIsMalformedJson() {
+        // the record's reader wrapped the syntax error with the field it was in: it was answered as that field's fault
+        for (String[] call : new String[][] { { "/api/v1/cases/NO-SUCH-CASE/contacts", "{\"attemptId\":\"A-1\",\"at\":\"2026" },
+                { "/api/v1/cases/NO-SUCH-CASE/payments", "{\"paymentId\":\"P-1\",\"amount\":5,,}" },
+                { "/api/v1/portfolio/runs", "{\"runId\":\"r-1\",\"chunkSize\":tru}" } }) {
+            post(call[0], call[1]).statusCode(400).body("type", equalTo("https://autocollections.org/problems/malformed-json"));
+        }
+    }
+
+    @Test
+    void anOverlongUtf8FormIsMalformedNotTheCharacterItSpells() {
+        // C0 AF spells '/' in an overlong form; the JSON reader took it for '/', and decided the case "/B"
+        byte[] body = "{\"caseId\":\"__B\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        body[11] = (byte) 0xC0;
+        body[12] = (byte) 0xAF;
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/decisions").then()
+                .statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo("https://autocollections.org/problems/malformed-json"));
+    }
+
+    @Test
+    void threeCapitalsThatAreNoCurrencyAreRefused() {
+        ObjectNode c = Cases.example();
+        Cases.object(c, "loan").put("currency", "ZZZ");
+        fieldError(c, "loan.currency", "ISO 4217");
+    }
+
+    @Test
+    void aNullFlagIsRefusedNamingTheFlags() {
+        ObjectNode c = Cases.example();
+        Cases.object(c, "borrower").putArray("flags").addNull();
+        fieldError(c, "borrower.flags", "must not be null");
     }
 
     @Test

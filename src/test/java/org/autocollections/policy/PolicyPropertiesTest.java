@@ -17,10 +17,11 @@ import java.util.TreeMap;
 
 import org.autocollections.api.Borrower;
 import org.autocollections.api.CollectionCase;
-import org.autocollections.api.Consents;
+import org.autocollections.api.BorrowerFlag;
 import org.autocollections.api.ContactAttempt;
 import org.autocollections.api.ContactChannel;
 import org.autocollections.api.ContactOutcome;
+import org.autocollections.api.ContactPurpose;
 import org.autocollections.api.Decision;
 import org.autocollections.api.History;
 import org.autocollections.api.Jurisdiction;
@@ -40,6 +41,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Properties the shipped policy must keep for every case, not just the golden ones: more days past due never makes a
@@ -80,7 +82,9 @@ class PolicyPropertiesTest {
 
     @Property(tries = 300)
     void moreDaysPastDueNeverLowersTheClassificationOrTheScore(@ForAll("anyCase") CollectionCase c,
-            @ForAll @IntRange(min = 0, max = 800) int days, @ForAll @IntRange(min = 0, max = 200) int more) {
+            @ForAll("daysPastDue") int days, @ForAll @IntRange(min = 0, max = 400) int more) {
+        RandomCases.collectAreas(c, days);
+        RandomCases.checkAreas(5);
         Decision earlier = decide(withDaysPastDue(c, days));
         Decision later = decide(withDaysPastDue(c, days + more));
         assertThat(later.overdue().classification()).isGreaterThanOrEqualTo(earlier.overdue().classification());
@@ -89,15 +93,23 @@ class PolicyPropertiesTest {
     }
 
     @Provide
+    Arbitrary<Integer> daysPastDue() {
+        return RandomCases.daysPastDue();
+    }
+
+    @Provide
     Arbitrary<CollectionCase> overdueCaseAtAnyHour() {
         Arbitrary<OffsetDateTime> asOf = Arbitraries.integers().between(0, 7 * 24 * 60 - 1)
                 .map(minutes -> AS_OF.minusDays(3).plusMinutes(minutes));
-        return Combinators.combine(asOf, Arbitraries.integers().between(1, 400), Arbitraries.of(Jurisdiction.class))
+        return Combinators.combine(asOf, RandomCases.daysPastDue(), Arbitraries.of(Jurisdiction.class))
                 .flatAs((at, days, j) -> RandomCases.cases(at, days, j));
     }
 
     @Property(tries = 400)
     void noContactIsEverAdvisedInQuietHours(@ForAll("overdueCaseAtAnyHour") CollectionCase c) {
+        RandomCases.collectAreas(c, (int) java.time.temporal.ChronoUnit.DAYS.between(c.loan().oldestUnpaidDueDate(),
+                c.asOf().toLocalDate()));
+        RandomCases.checkAreas(5);
         Decision d = decide(c);
         Instant next = d.contact() == null ? null : d.contact().earliestNextContact();
         if (next == null || d.contact().channel() == RecommendedChannel.LETTER) {
@@ -115,20 +127,23 @@ class PolicyPropertiesTest {
 
     @Provide
     Arbitrary<CollectionCase> delinquentBorrower() {
-        Arbitrary<Integer> days = Arbitraries.integers().between(1, 100);
-        return Combinators.combine(days, Arbitraries.of(Jurisdiction.class), Arbitraries.of(RandomCases.ZONES))
-                .flatAs((d, j, zone) -> RandomCases.cases(AS_OF, d, j).map(c -> withoutHistory(c, zone)));
+        return Combinators.combine(RandomCases.daysPastDue(), Arbitraries.of(Jurisdiction.class), Arbitraries.of(RandomCases.ZONES),
+                        Arbitraries.of(true, false, false, false))
+                .flatAs((d, j, zone, cease) -> RandomCases.cases(AS_OF, d, j).map(c -> withoutHistory(c, zone, cease)));
     }
 
-    /** A clean start: no flags that stop contact, a fresh history, every channel consented. */
-    private static CollectionCase withoutHistory(CollectionCase c, String zone) {
+    /**
+     * A fresh start: no history, no flag but (sometimes) a request to cease communication, which leaves only the
+     * notices sent by letter. Consents are as generated, so a channel without consent falls back to another.
+     */
+    private static CollectionCase withoutHistory(CollectionCase c, String zone, boolean cease) {
         Borrower b = c.borrower();
         Borrower clean = new Borrower(b.customerId(), zone, b.creditScore(), b.monthlyIncome(), b.monthlyDebtPayments(),
-                b.employment(), b.hardship(), new Consents(true, true, true), Set.of());
+                b.employment(), b.hardship(), b.consents(), cease ? Set.of(BorrowerFlag.CEASE_COMMUNICATION) : Set.of(), b.state());
         return new CollectionCase(c.caseId(), c.asOf(), c.jurisdiction(), clean, c.loan(), c.collateral(), History.EMPTY);
     }
 
-    @Property(tries = 40)
+    @Property(tries = 150)
     void aMonthOfFollowingTheAdviceNeverBreaksACap(@ForAll("delinquentBorrower") CollectionCase start,
             @ForAll("outcomes") List<ContactOutcome> outcomes) {
         ZoneId zone = RandomCases.zone(start);
@@ -149,6 +164,11 @@ class PolicyPropertiesTest {
                     contacts.add(new ContactAttempt(when, channel, outcomes.get(step % outcomes.size())));
                     now = when.plusMinutes(1);
                 }
+                case NOTIFY_EFFORTS_TERMINATED, NOTIFY_REMEDIES_AVAILABLE, NOTIFY_REMEDY_INTENDED -> {
+                    ContactPurpose purpose = ContactPurpose.valueOf(action.name().substring("NOTIFY_".length()));
+                    contacts.add(new ContactAttempt(when, ContactChannel.LETTER, ContactOutcome.DELIVERED, purpose));
+                    now = when.plusHours(1);
+                }
                 case SEND_DEMAND_NOTICE -> {
                     legal.add(new LegalActionRecord(LegalStage.DEMAND_NOTICE, LocalDate.ofInstant(at, zone)));
                     now = when.plusHours(1);
@@ -161,12 +181,18 @@ class PolicyPropertiesTest {
             }
         }
         assertWithinCaps(start.jurisdictionOrDefault(), zone, contacts);
+        Statistics.label("contacted in the month").collect(!contacts.isEmpty());
+        Statistics.label("a letter sent").collect(contacts.stream().anyMatch(a -> a.channel() == ContactChannel.LETTER));
+        Statistics.label("a call made").collect(contacts.stream().anyMatch(a -> a.channel() == ContactChannel.PHONE));
+        Statistics.label("contacted in the month").coverage(c -> c.check(true).percentage(p -> p >= 50));
+        Statistics.label("a letter sent").coverage(c -> c.check(true).percentage(p -> p >= 10));
+        Statistics.label("a call made").coverage(c -> c.check(true).percentage(p -> p >= 8));
     }
 
     @Provide
     Arbitrary<List<ContactOutcome>> outcomes() {
         return Arbitraries.of(ContactOutcome.NO_ANSWER, ContactOutcome.NO_ANSWER, ContactOutcome.CONTACTED,
-                ContactOutcome.REFUSED).list().ofMinSize(1).ofMaxSize(20);
+                ContactOutcome.REFUSED, ContactOutcome.DELIVERED).list().ofMinSize(1).ofMaxSize(20);
     }
 
     /** The caps of the jurisdiction, checked on the contacts as a regulator would count them. */
