@@ -4,7 +4,7 @@
 #
 #   bench/portfolio-score.sh [COUNT=1000000] [file|stored] [JAR=target/quarkus-app/quarkus-run.jar]
 #
-# file:   cases.jsonl -> decisions.jsonl (no database work but one checkpoint row per chunk); also with --no-trace.
+# file:   cases.jsonl -> decisions.jsonl (no database work but one checkpoint row per chunk); compact decisions, also with --trace=full.
 # stored: the cases are imported first (unless already there), then every stored case is scored and its decision
 #         recorded. For PostgreSQL, build the jar for it and point it at the database:
 #   ./mvnw -B -DskipTests package -Dquarkus.datasource.db-kind=postgresql
@@ -46,18 +46,18 @@ print(f\"{s['decided']:,} cases in {d:.1f} s: {s['decided']/d:,.0f} cases/s\")" 
 }
 
 passes=(decide floor)
-[[ "$MODE" == file ]] && passes=(decide no-trace floor)
+[[ "$MODE" == file ]] && passes=(decide full-trace floor)
 for pass in "${passes[@]}"; do
   args=(score --run "bench-$MODE-$pass-$STAMP" --no-progress)
   [[ "$MODE" == file ]] && args+=(--in "$FILE" --out "$OUT/decisions-$pass.jsonl")
   [[ "$pass" == floor ]] && args+=(--floor)
-  [[ "$pass" == no-trace ]] && args+=(--no-trace)
+  [[ "$pass" == full-trace ]] && args+=(--trace=full)
   # shellcheck disable=SC2086
   java $HEAP -Xlog:gc:file="$OUT/gc-$MODE-$pass.log" -jar "$JAR" "${args[@]}" >"$OUT/$MODE-$pass.json" 2>"$OUT/$MODE-$pass.err" \
     || { code=$?; [[ $code == 2 ]] || { echo "score failed ($code):"; tail -20 "$OUT/$MODE-$pass.err"; exit $code; }; }
   report "$MODE $pass" "$OUT/$MODE-$pass.json" "$OUT/gc-$MODE-$pass.log"
 done
 if [[ "$MODE" == file ]]; then
-  echo "output: $(du -h "$OUT/decisions-decide.jsonl" | cut -f1) of decisions, $(du -h "$OUT/decisions-no-trace.jsonl" | cut -f1) without the trace, $(du -h "$OUT/decisions-floor.jsonl" | cut -f1) of copies"
+  echo "output: $(du -h "$OUT/decisions-decide.jsonl" | cut -f1) of compact decisions, $(du -h "$OUT/decisions-full-trace.jsonl" | cut -f1) with the full trace, $(du -h "$OUT/decisions-floor.jsonl" | cut -f1) of copies"
   rm -f "$OUT"/decisions-*.jsonl   # gigabytes for a million cases
 fi

@@ -31,12 +31,16 @@ import jakarta.ws.rs.core.Response;
 import org.autocollections.audit.DecisionLedger;
 import org.autocollections.audit.DecisionRecord;
 import org.autocollections.api.CollectionCase;
+import org.autocollections.api.CompactDecision;
 import org.autocollections.api.Decision;
+import org.autocollections.api.Trace;
 import org.autocollections.decisions.DecisionService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -208,15 +212,21 @@ public class CaseResource {
     @Path("/decisions")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Decide a stored case with its stored history", description = "As of the service clock, or "
-            + "of the asOf query parameter (a timestamp with offset).")
-    public Decision decide(@PathParam("caseId") String caseId, @QueryParam("asOf") String asOf) {
+            + "of the asOf query parameter (a timestamp with offset). With ?trace=full, each reason is worded and "
+            + "every rule fired is listed.")
+    @APIResponse(responseCode = "200", description = "The decision",
+            content = @Content(schema = @Schema(oneOf = { CompactDecision.class, Decision.class })))
+    public Object decide(@PathParam("caseId") String caseId, @QueryParam("asOf") String asOf,
+            @Parameter(description = Trace.DESCRIPTION, schema = @Schema(enumeration = { "compact", "full" }))
+            @QueryParam("trace") String traceParameter) {
+        Trace trace = Trace.of(traceParameter);
         OffsetDateTime at;
         try {
             at = asOf == null ? clock.instant().atOffset(ZoneOffset.UTC) : OffsetDateTime.parse(asOf);
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidRequestException("asOf", "must be a timestamp with offset, e.g. 2026-11-29T10:00:00+08:00");
         }
-        return decisions.decideStoredCase(store.asRequest(caseId, at));
+        return trace.answer(decisions.decideStoredCase(store.asRequest(caseId, at)));
     }
 
     @RolesAllowed({ Roles.SERVICER, Roles.AUDITOR })

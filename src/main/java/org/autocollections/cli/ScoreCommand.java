@@ -69,9 +69,14 @@ public class ScoreCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Where a file run writes its decisions (.jsonl or .csv), one line per input line.")
     Path output;
 
-    @Option(names = "--no-trace",
-            description = "A file run's JSON Lines leave out rulesFired (every rule fired, in order); the reasons still "
-                    + "name the rule and table row behind each conclusion. About a third of the size.")
+    @Option(names = "--trace", paramLabel = "compact|full", defaultValue = "compact",
+            description = "How a file run's JSON Lines give each decision: compact (the default) as the HTTP answer, "
+                    + "the conclusions and each area's reasons with the rule and table row behind them; full with each "
+                    + "reason worded and rulesFired (every rule fired, in order), several times the size.")
+    String trace;
+
+    /** Kept so that scripts written when the full trace was the default still run; compact is now the default. */
+    @Option(names = "--no-trace", hidden = true, description = "Deprecated: compact is the default; same as --trace=compact.")
     boolean noTrace;
 
     @Option(names = "--chunk", paramLabel = "N", defaultValue = "500",
@@ -172,6 +177,14 @@ public class ScoreCommand implements Callable<Integer> {
         if ((input == null) != (output == null)) {
             throw new IllegalArgumentException("a file run needs both --in and --out");
         }
+        boolean fullTrace = switch (trace) {
+            case "full" -> true;
+            case "compact" -> false;
+            default -> throw new IllegalArgumentException("--trace must be compact or full, not " + trace);
+        };
+        if (noTrace && fullTrace) {
+            throw new IllegalArgumentException("--no-trace and --trace=full contradict each other");
+        }
         java.time.Instant instant = null;
         if (asOf != null) {
             try {
@@ -185,6 +198,6 @@ public class ScoreCommand implements Callable<Integer> {
         ImportFormat outFormat = output == null ? null : ImportFormat.ofFileName(output.toString()).orElseThrow(
                 () -> new IllegalArgumentException("cannot tell the format of " + output + " from its name (.jsonl or .csv)"));
         return new RunSpec(runId, input == null ? null : input.toAbsolutePath(), inFormat,
-                output == null ? null : output.toAbsolutePath(), outFormat, part, instant, chunk, threads, floor, !noTrace);
+                output == null ? null : output.toAbsolutePath(), outFormat, part, instant, chunk, threads, floor, fullTrace);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.autocollections.api.CompactDecision;
 import org.autocollections.api.Decision;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -18,6 +19,9 @@ public record BatchResponse(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "BatchEntry")
-    public record Entry(int index, String caseId, Decision decision, Problem problem) {
+    public record Entry(int index, String caseId,
+            @Schema(description = "The decision, compact unless ?trace=full", oneOf = { CompactDecision.class, Decision.class })
+            Object decision,
+            Problem problem) {
     }
 }

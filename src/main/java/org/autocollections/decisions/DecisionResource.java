@@ -15,17 +15,21 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.autocollections.api.CollectionCase;
+import org.autocollections.api.CompactDecision;
 import org.autocollections.api.Decision;
+import org.autocollections.api.Trace;
 import org.autocollections.ruleset.ActiveRuleset;
 import org.autocollections.ruleset.Ruleset;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,33 +56,40 @@ public class DecisionResource {
 
     @POST
     @Operation(summary = "Decide one case", description = "Returns the next action for the case, with the "
-            + "conclusions of each decision area and the rules and table rows behind them.")
+            + "conclusions of each decision area and the rules and table rows behind them. With ?trace=full, each "
+            + "reason is worded and every rule fired is listed.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CollectionCase.class)))
     @APIResponse(responseCode = "200", description = "The decision",
-            content = @Content(schema = @Schema(implementation = Decision.class)))
-    @APIResponse(responseCode = "400", description = "The case is invalid; the problem names each field at fault",
+            content = @Content(schema = @Schema(oneOf = { CompactDecision.class, Decision.class })))
+    @APIResponse(responseCode = "400", description = "The case or the trace parameter is invalid; the problem names "
+            + "each field at fault",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body is over the size limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "No ruleset is active yet, or the decision cannot be recorded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Decision decide(JsonNode body) {
-        return decisions.decideSentCase(reader.read(body));
+    public Object decide(@Parameter(description = Trace.DESCRIPTION, schema = @Schema(enumeration = { "compact", "full" }))
+            @QueryParam("trace") String traceParameter, JsonNode body) {
+        Trace trace = Trace.of(traceParameter);
+        return trace.answer(decisions.decideSentCase(reader.read(body)));
     }
 
     @POST
     @Path("/batch")
     @Operation(summary = "Decide up to 1,000 cases", description = "Decides every case with the same ruleset "
             + "version and answers in request order. A case that is invalid gets a problem in its entry; the other "
-            + "cases are still decided.")
+            + "cases are still decided. With ?trace=full, each decision is given in full.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BatchRequest.class)))
     @APIResponse(responseCode = "200", description = "One entry per case",
             content = @Content(schema = @Schema(implementation = BatchResponse.class)))
-    @APIResponse(responseCode = "400", description = "The body is not a batch, or holds more than 1,000 cases",
+    @APIResponse(responseCode = "400", description = "The body is not a batch, holds more than 1,000 cases, or the trace "
+            + "parameter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public BatchResponse batch(JsonNode body) {
+    public BatchResponse batch(@Parameter(description = Trace.DESCRIPTION, schema = @Schema(enumeration = { "compact", "full" }))
+            @QueryParam("trace") String traceParameter, JsonNode body) {
+        Trace trace = Trace.of(traceParameter);
         JsonNode cases = body == null ? null : body.get("cases");
         if (cases == null || !cases.isArray()) {
             throw new InvalidRequestException("cases", "must be an array of cases");
@@ -106,7 +117,7 @@ public class DecisionResource {
                 failed++;
                 results.add(new BatchResponse.Entry(i, caseId, null, problems[i]));
             } else {
-                results.add(new BatchResponse.Entry(i, caseId, decided.next(), null));
+                results.add(new BatchResponse.Entry(i, caseId, trace.answer(decided.next()), null));
             }
         }
         return new BatchResponse(ruleset.version(), cases.size() - failed, failed, results);

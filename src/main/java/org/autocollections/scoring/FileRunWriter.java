@@ -12,6 +12,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.autocollections.api.CompactDecision;
 import org.autocollections.audit.DecisionLedger;
 import org.autocollections.bulk.RunTally;
 import org.autocollections.portfolio.ImportFormat;
@@ -68,7 +69,7 @@ final class FileRunWriter implements ChunkWriter<byte[]> {
         } else if (format == ImportFormat.CSV) {
             line = DecisionCsv.row(scored);
         } else if (scored.decided()) {
-            line = json.writeValueAsString(trace ? scored.decision() : withoutTrace(scored.decision())) + "\n";
+            line = json.writeValueAsString(trace ? scored.decision() : CompactDecision.of(scored.decision())) + "\n";
         } else {
             line = json.writeValueAsString(Map.of("line", scored.input().line(),
                     "caseId", String.valueOf(scored.caseId()), "problem", scored.problem())) + "\n";
@@ -99,12 +100,6 @@ final class FileRunWriter implements ChunkWriter<byte[]> {
         while (buffer.hasRemaining()) {
             out.write(buffer);
         }
-    }
-
-    private static org.autocollections.api.Decision withoutTrace(org.autocollections.api.Decision d) {
-        return new org.autocollections.api.Decision(d.caseId(), d.decisionId(), d.decidedAt(), d.rulesetVersion(),
-                d.asOf(), d.overdue(), d.risk(), d.contact(), d.repaymentPlan(), d.legal(), d.nextAction(), d.reasons(),
-                null);
     }
 
     /** The input line and output length a checkpoint "line:length" names; {-1, -1} for none. */

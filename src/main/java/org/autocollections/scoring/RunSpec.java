@@ -10,15 +10,16 @@ import org.autocollections.portfolio.ImportFormat;
  * What to score and how. A stored run has no input; a file run reads {@code input} and writes {@code output}.
  * {@code runId} null means: resume the newest unfinished run of the same kind and shard count, else start one.
  * {@code floor} replaces each decision by a copy of the input, to measure the pipeline alone (benchmarks).
- * {@code trace} keeps every fired rule in a file run's JSON Lines output ({@code rulesFired}); without it each
- * decision still names, in its reasons, the rule and table row behind every conclusion.
+ * {@code trace} writes each decision of a file run's JSON Lines output in full (worded reasons and {@code rulesFired},
+ * every rule fired in order); without it each decision is compact, as the HTTP answer by default, and still names,
+ * in its reasons, the rule and table row behind every conclusion.
  */
 public record RunSpec(String runId, Path input, ImportFormat inputFormat, Path output, ImportFormat outputFormat,
         Shard shard, Instant asOf, int chunkSize, int threads, boolean floor, boolean trace) {
 
     public RunSpec(String runId, Path input, ImportFormat inputFormat, Path output, ImportFormat outputFormat,
             Shard shard, Instant asOf, int chunkSize, int threads, boolean floor) {
-        this(runId, input, inputFormat, output, outputFormat, shard, asOf, chunkSize, threads, floor, true);
+        this(runId, input, inputFormat, output, outputFormat, shard, asOf, chunkSize, threads, floor, false);
     }
 
     public RunSpec {

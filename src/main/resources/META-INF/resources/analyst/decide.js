@@ -32,7 +32,8 @@ async function decide() {
   message(target, 'info', 'Deciding…');
   try {
     const version = $('decide-with').value || state.active?.version;
-    const path = can.tryVersion() && version ? `rulesets/${version}/decisions` : 'decisions';
+    // The page shows every reason worded and counts the rules fired: the full trace (a trial decision always is).
+    const path = can.tryVersion() && version ? `rulesets/${version}/decisions` : 'decisions?trace=full';
     renderDecision(await api(path, { method: 'POST', json: body }), body);
   } catch (e) {
     message(target, 'error', explain(e));
