@@ -134,7 +134,8 @@ class StoredCaseTest {
                 .body("{\"promiseId\":\"P-1\",\"madeAt\":\"2026-10-20T10:00:00+08:00\",\"dueOn\":\"2026-10-25\",\"amount\":2150.00,\"status\":\"BROKEN\"}")
                 .post("/api/v1/cases/" + id + "/promises").then().statusCode(200);
         // 29 January 2027: 106 days past due, the demand notice 89 days old: the lawyer's letter is due.
-        given().queryParam("asOf", "2027-01-29T10:00:00+08:00").post("/api/v1/cases/" + id + "/decisions").then().statusCode(200)
+        given().queryParam("asOf", "2027-01-29T10:00:00+08:00").queryParam("trace", "full")
+                .post("/api/v1/cases/" + id + "/decisions").then().statusCode(200)
                 .body("legal.stage", equalTo("LAWYER_LETTER"))
                 .body("nextAction.type", equalTo("SEND_LAWYER_LETTER"))
                 .body("reasons.find { it.code == 'POINTS_BROKEN_PROMISES' }.message", org.hamcrest.Matchers.containsString("1 broken"))
@@ -143,7 +144,8 @@ class StoredCaseTest {
         // decided again runs it from the payment.
         given().contentType(ContentType.JSON).body("{\"paymentId\":\"PAY-1\",\"on\":\"2026-11-10\",\"amount\":2150.00}")
                 .post("/api/v1/cases/" + id + "/payments").then().statusCode(201);
-        given().queryParam("asOf", "2027-01-29T10:00:00+08:00").post("/api/v1/cases/" + id + "/decisions").then().statusCode(200)
+        given().queryParam("asOf", "2027-01-29T10:00:00+08:00").queryParam("trace", "full")
+                .post("/api/v1/cases/" + id + "/decisions").then().statusCode(200)
                 .body("legal.limitationExpiresOn", equalTo("2029-11-10"))
                 .body("reasons.find { it.code == 'LIMITATION_RUNNING' }.message",
                         org.hamcrest.Matchers.containsString("runs from the last payment on 2026-11-10"));

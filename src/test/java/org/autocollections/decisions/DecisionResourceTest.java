@@ -2,11 +2,13 @@ package org.autocollections.decisions;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,9 +19,15 @@ import jakarta.inject.Inject;
 
 import org.autocollections.Cases;
 import org.autocollections.TestClock;
+import org.autocollections.api.CollectionCase;
+import org.autocollections.api.Decision;
+import org.autocollections.engine.DecisionEngine;
+import org.autocollections.ruleset.ActiveRuleset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,17 +40,26 @@ class DecisionResourceTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    DecisionEngine engine;
+
+    @Inject
+    ActiveRuleset active;
+
     @AfterEach
     void resetClock() {
         clock.reset();
     }
 
     @Test
-    void decidesTheDocumentedExampleAndExplainsEachConclusion() {
+    void theFullTraceDecidesTheDocumentedExampleAndExplainsEachConclusion() {
         String version = given().get("/api/v1/rulesets/active").then().statusCode(200).extract().path("version");
 
         JsonPath d = given().contentType(ContentType.JSON).body(Cases.example().toString())
-                .when().post("/api/v1/decisions")
+                .when().post("/api/v1/decisions?trace=full")
                 .then().statusCode(200)
                 .body("caseId", equalTo("CASE-1"))
                 .body("decisionId", matchesPattern("[0-9a-f-]{36}"))
@@ -198,5 +215,67 @@ class DecisionResourceTest {
                 .then().statusCode(200).body("decided", is(50)).extract().path("rulesetVersion");
         given().contentType(ContentType.JSON).body(body.toString()).post("/api/v1/decisions/batch")
                 .then().body("results.decision.rulesetVersion.unique()", equalTo(java.util.List.of(version)));
+    }
+
+    @Test
+    void byDefaultTheAnswerIsCompactAndHoldsTheRuleAndSourceOfEveryReason() throws Exception {
+        byte[] compact = given().contentType(ContentType.JSON).body(Cases.example().toString())
+                .post("/api/v1/decisions").then().statusCode(200).extract().asByteArray();
+        JsonNode full = json.readTree(given().contentType(ContentType.JSON).body(Cases.example().toString())
+                .post("/api/v1/decisions?trace=full").then().statusCode(200).extract().asByteArray());
+        JsonNode d = json.readTree(compact);
+
+        assertThat(compact.length).as("the M2 example's default answer, in bytes").isLessThanOrEqualTo(4096);
+        assertThat(d.has("rulesFired")).isFalse();
+        for (String conclusion : List.of("caseId", "rulesetVersion", "asOf", "overdue", "risk", "contact", "legal", "nextAction")) {
+            assertThat(d.get(conclusion)).as(conclusion).isEqualTo(full.get(conclusion));
+        }
+        assertThat(d.at("/repaymentPlan/options").size()).isEqualTo(full.at("/repaymentPlan/options").size());
+        assertThat(d.at("/repaymentPlan/options/0/monthlyPayment")).isEqualTo(full.at("/repaymentPlan/options/0/monthlyPayment"));
+        // Every reason of the full answer is there, under its area, with its rule and source.
+        for (JsonNode reason : full.get("reasons")) {
+            ObjectNode compactReason = json.createObjectNode().put("code", reason.get("code").asText())
+                    .put("rule", reason.get("rule").asText()).put("source", reason.get("source").asText());
+            assertThat(d.at("/reasons/" + reason.get("area").asText())).as(reason.toString()).contains(compactReason);
+        }
+    }
+
+    @Test
+    void theFullTraceIsTheEnginesDecisionByteForByteButItsIdAndTime() throws Exception {
+        clock.set(java.time.Instant.parse("2026-11-29T02:00:00Z"));
+        String answer = given().contentType(ContentType.JSON).body(Cases.example().toString())
+                .post("/api/v1/decisions?trace=full").then().statusCode(200).extract().asString();
+        Decision served = json.readValue(answer, Decision.class);
+        Decision engines = engine.decide(json.readValue(Cases.example().toString(), CollectionCase.class), active.current());
+
+        assertThat(served.rulesFired()).isNotEmpty().isEqualTo(engines.rulesFired());
+        String sameId = json.writeValueAsString(engines).replace(engines.decisionId(), served.decisionId());
+        assertThat(answer).isEqualTo(sameId);
+    }
+
+    @Test
+    void batchesGiveCompactDecisionsUnlessTheFullTraceIsAskedFor() {
+        String body = "{\"cases\":[" + Cases.withDueDate("TRACE-A", "2026-11-20") + "," + Cases.example() + "]}";
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/decisions/batch")
+                .then().statusCode(200)
+                .body("results.decision.rulesFired", equalTo(java.util.Arrays.asList(null, null)))
+                .body("results[1].decision.reasons.OVERDUE.code", hasItems("BUCKET_M2"));
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/decisions/batch?trace=full")
+                .then().statusCode(200)
+                .body("results[0].decision.rulesFired.size()", greaterThan(0))
+                .body("results[1].decision.reasons.find { it.code == 'BUCKET_M2' }.message", equalTo("45 days past due: bucket M2"));
+    }
+
+    @Test
+    void anUnknownTraceIsRefusedNamingTheParameter() {
+        for (String path : List.of("/api/v1/decisions?trace=verbose", "/api/v1/decisions/batch?trace=FULL")) {
+            given().contentType(ContentType.JSON).body("{\"cases\":[" + Cases.example() + "]}")
+                    .post(path).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("trace"))
+                    .body("errors[0].message", equalTo("must be compact or full"));
+        }
+        given().contentType(ContentType.JSON).body(Cases.example().toString()).post("/api/v1/decisions?trace=compact")
+                .then().statusCode(200).body("rulesFired", nullValue());
     }
 }

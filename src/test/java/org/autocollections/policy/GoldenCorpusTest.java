@@ -66,11 +66,11 @@ class GoldenCorpusTest {
         return tests.stream();
     }
 
-    /** Over HTTP, as a servicer would ask; the expectations compare as the regression run compares them. */
+    /** Over HTTP with the full trace, as an analyst would ask; the expectations compare as the regression run compares them. */
     private static void check(RegressionCase c, Set<String> exercised) throws IOException {
         assertThat(c.request().path("asOf").isTextual()).as("every corpus case fixes its asOf").isTrue();
         String body = given().contentType(ContentType.JSON).body(c.request().toString())
-                .when().post("/api/v1/decisions")
+                .when().post("/api/v1/decisions?trace=full")
                 .then().statusCode(200).extract().asString();
         JsonNode decision = JSON.readTree(body);
         decision.path("rulesFired").forEach(r -> exercised.add(r.path("source").asText()));

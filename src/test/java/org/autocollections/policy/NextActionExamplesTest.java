@@ -67,7 +67,7 @@ class NextActionExamplesTest {
             JsonNode request = corpus.cases().stream().filter(c -> c.name().equals(example.getValue())).findFirst()
                     .orElseThrow().request();
             JsonNode decision = JSON.readTree(given().contentType(ContentType.JSON).body(request.toString())
-                    .post("/api/v1/decisions").then().statusCode(200).extract().asString());
+                    .post("/api/v1/decisions?trace=full").then().statusCode(200).extract().asString());
             assertThat(decision.at("/nextAction/type").asText()).as(example.getValue()).isEqualTo(example.getKey());
             section.append("\n### ").append(example.getKey()).append("\n\n")
                     .append(spec.path("description").asText()).append("\n\n")
@@ -91,7 +91,10 @@ class NextActionExamplesTest {
         assertThat(current).as("docs/api.md examples are stale: rerun with -Ddocs.regenerate=true").isEqualTo(section.toString());
     }
 
-    /** The conclusions and the reasons of the action and legal areas; identity, timing and firing order left out. */
+    /**
+     * The conclusions and the worded reasons (of the full trace) of the action, legal and contact areas; identity,
+     * timing and firing order left out.
+     */
     private static JsonNode abridged(JsonNode decision) {
         ObjectNode out = JSON.createObjectNode();
         for (String field : new String[] {"overdue", "risk", "contact", "legal", "nextAction"}) {
