@@ -159,7 +159,7 @@ public class ScoreCommand implements Callable<Integer> {
         return mine.failed > 0 ? SOME_FAILED : ImportCommand.OK;
     }
 
-    private RunSpec spec() {
+    RunSpec spec() {
         Shard part = shard != null ? Shard.parse(shard) : Shard.WHOLE;
         if (shards != null) {
             if (shard != null) {

@@ -68,7 +68,10 @@ class StoredCaseTest {
         given().queryParam("asOf", "2026-11-29T15:00:00+08:00").post("/api/v1/cases/" + id + "/decisions").then().statusCode(200)
                 .body("nextAction.type", equalTo("CALL"))
                 .body("contact.attemptsLeftToday", equalTo(1))
-                .body("contact.earliestNextContact", equalTo("2026-11-29T07:00:00Z"));
+                .body("contact.earliestNextContact", equalTo("2026-11-29T07:00:00Z"))
+                // compact by default: the frequency reason names its rule, the fired-rule list is left out
+                .body("reasons.FREQUENCY.rule", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString())))
+                .body("rulesFired", org.hamcrest.Matchers.nullValue());
 
         // The sixth attempt reaches the cap of six a day: the next call waits for 08:00 tomorrow, Shanghai time.
         org.junit.jupiter.api.Assertions.assertEquals(201, logCall(id, "C6", "2026-11-29T15:30:00+08:00", "NO_ANSWER"));
@@ -94,6 +97,14 @@ class StoredCaseTest {
         given().contentType(ContentType.JSON)
                 .body("{\"attemptId\":\"X1\",\"at\":\"2026-11-29T09:00:00+08:00\",\"channel\":\"PHONE\",\"outcome\":\"CONTACTED\"}")
                 .post("/api/v1/cases/NOBODY/contacts").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void anUnknownTraceOnAStoredCaseIsAProblemNamingIt() {
+        String id = store("TRACE-1");
+        given().queryParam("asOf", "2026-11-29T15:00:00+08:00").queryParam("trace", "all")
+                .post("/api/v1/cases/" + id + "/decisions").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("trace"));
     }
 
     @Test
@@ -139,6 +150,7 @@ class StoredCaseTest {
                 .body("legal.stage", equalTo("LAWYER_LETTER"))
                 .body("nextAction.type", equalTo("SEND_LAWYER_LETTER"))
                 .body("reasons.find { it.code == 'POINTS_BROKEN_PROMISES' }.message", org.hamcrest.Matchers.containsString("1 broken"))
+                .body("rulesFired.size()", org.hamcrest.Matchers.greaterThan(0))
                 .body("legal.limitationExpiresOn", equalTo("2029-11-01"));
         // A part payment after the notice restarts the limitation period (SPC provisions art. 14): the same case
         // decided again runs it from the payment.

@@ -78,16 +78,27 @@ class FileRunTest {
     }
 
     @Test
-    void withoutTheTraceEachDecisionStillNamesTheRuleAndRowBehindEachConclusion(@TempDir Path dir) throws Exception {
+    void byDefaultEachDecisionIsCompactAndStillNamesTheRuleAndRowBehindEachConclusion(@TempDir Path dir) throws Exception {
         Path in = portfolio(dir);
-        RunSpec spec = new RunSpec(null, in, null, dir.resolve("lean.jsonl"), null, Shard.WHOLE, AS_OF, 50, 2, false, false);
+        RunSpec spec = new RunSpec(null, in, null, dir.resolve("lean.jsonl"), null, Shard.WHOLE, AS_OF, 50, 2, false);
         scorer.score(scorer.claim(spec), spec, new RunProgress());
         JsonNode lean = json.readTree(Files.readAllLines(dir.resolve("lean.jsonl")).get(0));
         assertThat(lean.has("rulesFired")).isFalse();
-        assertThat(lean.get("reasons")).isNotEmpty().allSatisfy(reason -> {
+        assertThat(lean.get("reasons").isObject()).as("reasons by area").isTrue();
+        assertThat(lean.get("reasons")).isNotEmpty().allSatisfy(area -> assertThat(area).isNotEmpty().allSatisfy(reason -> {
             assertThat(reason.get("rule").asText()).isNotBlank();
             assertThat(reason.get("source").asText()).matches("(rules|decision-tables)/.+#.+");
-        });
+        }));
+    }
+
+    @Test
+    void askedForTheFullTraceEachDecisionListsEveryRuleFiredAndWordsItsReasons(@TempDir Path dir) throws Exception {
+        Path in = portfolio(dir);
+        RunSpec spec = new RunSpec(null, in, null, dir.resolve("full.jsonl"), null, Shard.WHOLE, AS_OF, 50, 2, false, true);
+        scorer.score(scorer.claim(spec), spec, new RunProgress());
+        JsonNode full = json.readTree(Files.readAllLines(dir.resolve("full.jsonl")).get(0));
+        assertThat(full.get("rulesFired")).isNotEmpty();
+        assertThat(full.get("reasons")).isNotEmpty().allSatisfy(reason -> assertThat(reason.get("message").asText()).isNotBlank());
     }
 
     @Test
