@@ -32,6 +32,20 @@ class ApiDocumentationTest {
                 : example.elements().next().get("value").toString();
         assertThat(new ObjectMapper().readTree(value)).isEqualTo(new ObjectMapper().readTree(Cases.example().toString()));
 
+        // The trace parameter is documented where decisions are answered: compact by default, full on request.
+        for (String path : new String[] { "/paths/~1api~1v1~1decisions/post", "/paths/~1api~1v1~1decisions~1batch/post",
+                "/paths/~1api~1v1~1cases~1{caseId}~1decisions/post" }) {
+            var trace = java.util.stream.StreamSupport.stream(tree.at(path + "/parameters").spliterator(), false)
+                    .filter(p -> p.path("name").asText().equals("trace")).findFirst();
+            assertThat(trace).as("the trace parameter of " + path).isPresent();
+            assertThat(trace.get().at("/schema/enum").toString()).isEqualTo("[\"compact\",\"full\"]");
+            assertThat(trace.get().path("description").asText()).contains("compact (the default)");
+        }
+        assertThat(post.at("/responses/200/content/application~1json/schema/oneOf").toString())
+                .contains("CompactDecision", "Decision");
+        assertThat(tree.at("/components/schemas/Decision/properties/rulesFired").isMissingNode()).isFalse();
+        assertThat(tree.at("/components/schemas/CompactDecision/properties/rulesFired").isMissingNode()).isTrue();
+
         // Swagger UI offers to take a bearer token, and each operation says which roles it needs.
         assertThat(tree.at("/components/securitySchemes/bearer/scheme").asText()).isEqualToIgnoringCase("bearer");
         assertThat(post.at("/security/0/bearer").isMissingNode()).as(post.toString()).isFalse();
