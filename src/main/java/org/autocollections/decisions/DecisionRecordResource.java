@@ -80,8 +80,10 @@ public class DecisionRecordResource {
     }
 
     @GET
-    @Operation(summary = "A recorded decision", description = "The request, the response with its reasons, the "
-            + "ruleset version and the time, exactly as recorded.")
+    @Operation(summary = "A recorded decision", description = "The request as received, the ruleset version and the "
+            + "time as recorded, and the response with its reasons and fired rules, as answered: rebuilt from the "
+            + "recorded version when the record keeps only the conclusions, with reproduced=true when the rebuilt "
+            + "conclusions are the recorded ones; otherwise reproduced=false, the recorded conclusions and the differences.")
     public RecordView get(@PathParam("decisionId") String decisionId) throws Exception {
         DecisionRecord row = find(decisionId);
         DecisionLedger.Recorded recorded = ledger.read(row);
