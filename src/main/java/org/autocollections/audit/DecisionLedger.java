@@ -111,7 +111,6 @@ public class DecisionLedger {
         return guarded(() -> QuarkusTransaction.requiringNew().call(() -> DecisionRecord.count("caseId", caseId)));
     }
 
-
     /** The record of the decision, as it is stored (not yet stored). */
     public DecisionRecord toRecord(Entry entry) {
         DecisionRecord row = new DecisionRecord();

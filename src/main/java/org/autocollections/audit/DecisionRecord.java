@@ -14,8 +14,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /**
  * One decision exactly as it was given: the request, what it concluded with the reasons' codes and sources, the
  * ruleset version and the time. Records written since migration V9 hold the request and the conclusions in
- * {@link #payload} (see {@link RecordPayload}); older ones hold the request and the whole response as JSON text. {@link Immutable}: Hibernate never issues an update for it, and no endpoint deletes it; only the retention
- * job removes records older than the retention period.
+ * {@link #payload} (see {@link RecordPayload}); older ones hold the request and the whole response as JSON text.
+ * {@link Immutable}: Hibernate never issues an update for it, and no endpoint deletes it; only the retention job
+ * removes records older than the retention period.
  */
 @Entity
 @Immutable
