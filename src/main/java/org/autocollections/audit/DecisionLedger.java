@@ -14,6 +14,7 @@ import org.autocollections.observability.RequestId;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,6 +32,18 @@ public class DecisionLedger {
 
     @Inject
     ObjectMapper json;
+
+    /**
+     * A record as read: the request as received, and what was decided. For a record written before V9 that is the
+     * whole decision as answered ({@code complete}); since V9 it is the {@link RecordedConclusions}.
+     */
+    public record Recorded(JsonNode request, JsonNode decision, boolean complete) {
+    }
+
+    /** The request and conclusions a record's payload holds. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Payload(CollectionCase request, RecordedConclusions decision) {
+    }
 
     /** A decision and the request it answered. */
     public record Entry(CollectionCase request, Decision decision, boolean storedCase) {
@@ -98,11 +111,6 @@ public class DecisionLedger {
         return guarded(() -> QuarkusTransaction.requiringNew().call(() -> DecisionRecord.count("caseId", caseId)));
     }
 
-    /** A request or a decision as the record holds it. */
-    public String toJson(Object value) throws JsonProcessingException {
-        return json.writeValueAsString(value);
-    }
-
     /** The record of the decision, as it is stored (not yet stored). */
     public DecisionRecord toRecord(Entry entry) {
         DecisionRecord row = new DecisionRecord();
@@ -115,13 +123,39 @@ public class DecisionLedger {
         row.nextAction = d.nextAction() == null ? null : d.nextAction().type().name();
         row.storedCase = entry.storedCase();
         row.requestId = RequestId.current();
+        row.payload = payload(entry.request(), RecordedConclusions.of(d));
+        return row;
+    }
+
+    /** The stored form of a request and its conclusions (none for a benchmark's copy). */
+    public byte[] payload(CollectionCase request, RecordedConclusions conclusions) {
         try {
-            row.request = json.writeValueAsString(entry.request());
-            row.response = json.writeValueAsString(d);
+            return RecordPayload.pack(json.writeValueAsBytes(new Payload(request, conclusions)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A decision that cannot be written as JSON cannot be recorded", e);
         }
-        return row;
+    }
+
+    /** The request and the decision a record holds, whichever way it was written. */
+    public Recorded read(DecisionRecord row) {
+        try {
+            if (row.payload == null) {
+                return new Recorded(json.readTree(row.request), json.readTree(row.response), true);
+            }
+            JsonNode payload = json.readTree(RecordPayload.unpack(row.payload));
+            return new Recorded(payload.get("request"), payload.get("decision"), false);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("The record of decision " + row.decisionId + " cannot be read", e);
+        }
+    }
+
+    /** The conclusions of a decision, in the form {@link #read} gives a record's, for comparing the two. */
+    public JsonNode conclusions(Decision decision) {
+        try {
+            return json.readTree(json.writeValueAsBytes(RecordedConclusions.of(decision)));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("A decision that cannot be written as JSON", e);
+        }
     }
 
     /**

@@ -12,9 +12,11 @@ import org.hibernate.annotations.Immutable;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * One decision exactly as it was given: the request, the response with its reasons, the ruleset version and the
- * time. {@link Immutable}: Hibernate never issues an update for it, and no endpoint deletes it; only the retention
- * job removes records older than the retention period.
+ * One decision exactly as it was given: the request, what it concluded with the reasons' codes and sources, the
+ * ruleset version and the time. Records written since migration V9 hold the request and the conclusions in
+ * {@link #payload} (see {@link RecordPayload}); older ones hold the request and the whole response as JSON text.
+ * {@link Immutable}: Hibernate never issues an update for it, and no endpoint deletes it; only the retention job
+ * removes records older than the retention period.
  */
 @Entity
 @Immutable
@@ -52,9 +54,12 @@ public class DecisionRecord extends PanacheEntityBase {
     @Column(name = "request_id", length = 64)
     public String requestId;
 
-    @Column(nullable = false)
+    /** The request as received, as JSON: records written before V9 only. */
     public String request;
 
-    @Column(nullable = false)
+    /** The whole decision as answered, as JSON: records written before V9 only. */
     public String response;
+
+    /** The request and the conclusions, compressed: records written since V9. */
+    public byte[] payload;
 }

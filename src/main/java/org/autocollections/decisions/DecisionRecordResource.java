@@ -28,10 +28,13 @@ import org.autocollections.api.Decision;
 import org.autocollections.engine.DecisionEngine;
 import org.autocollections.ruleset.ActiveRuleset;
 import org.autocollections.ruleset.Ruleset;
+import org.autocollections.ruleset.RulesetCompilationException;
+import org.autocollections.ruleset.RulesetVersionNotFoundException;
 import org.autocollections.ruleset.RulesetVersions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -60,8 +63,16 @@ public class DecisionRecordResource {
     @Inject
     ObjectMapper json;
 
+    /**
+     * {@code reproduced} and {@code differences} are there for a record that keeps only the conclusions: its
+     * {@code response} is rebuilt by deciding the recorded request again, and they say whether the rebuilt conclusions
+     * are the recorded ones. When they are not, {@code response} is what was recorded, without reasons' words or
+     * fired rules, and {@code differences} lists what the rebuild gave instead.
+     */
     public record RecordView(String decisionId, String caseId, Instant decidedAt, Instant asOf, String rulesetVersion,
-            String nextAction, boolean storedCase, String requestId, JsonNode request, JsonNode response) {
+            String nextAction, boolean storedCase, String requestId, JsonNode request, JsonNode response,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean reproduced,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<DecisionReplay.Difference> differences) {
     }
 
     public record ReplayView(String decisionId, String recordedVersion, String replayedVersion, boolean identical,
@@ -69,12 +80,50 @@ public class DecisionRecordResource {
     }
 
     @GET
-    @Operation(summary = "A recorded decision", description = "The request, the response with its reasons, the "
-            + "ruleset version and the time, exactly as recorded.")
+    @Operation(summary = "A recorded decision", description = "The request as received, the ruleset version and the "
+            + "time as recorded, and the response with its reasons and fired rules, as answered: rebuilt from the "
+            + "recorded version when the record keeps only the conclusions, with reproduced=true when the rebuilt "
+            + "conclusions are the recorded ones; otherwise reproduced=false, the recorded conclusions and the differences.")
     public RecordView get(@PathParam("decisionId") String decisionId) throws Exception {
         DecisionRecord row = find(decisionId);
+        DecisionLedger.Recorded recorded = ledger.read(row);
+        if (recorded.complete()) {
+            return view(row, recorded, recorded.decision(), null, null);
+        }
+        Decision again;
+        try {
+            again = decideAgain(row, recorded, versions.get(row.rulesetVersion));
+        } catch (RulesetVersionNotFoundException | RulesetCompilationException e) {
+            // the record still shows what was decided; that it could not be rebuilt is said, not hidden
+            return view(row, recorded, identified(row, recorded.decision()), false, List.of(new DecisionReplay.Difference(
+                    "/rulesetVersion", json.getNodeFactory().textNode(row.rulesetVersion), null)));
+        }
+        List<DecisionReplay.Difference> differences = DecisionReplay.differences(recorded.decision(),
+                ledger.conclusions(again));
+        if (!differences.isEmpty()) {
+            return view(row, recorded, identified(row, recorded.decision()), false, differences);
+        }
+        Decision rebuilt = new Decision(again.caseId(), row.decisionId, row.decidedAt, again.rulesetVersion(),
+                again.asOf(), again.overdue(), again.risk(), again.contact(), again.repaymentPlan(), again.legal(),
+                again.nextAction(), again.reasons(), again.rulesFired());
+        // through the text, as a response recorded whole is read, so the two kinds of record look alike
+        return view(row, recorded, json.readTree(json.writeValueAsString(rebuilt)), true, null);
+    }
+
+    private static RecordView view(DecisionRecord row, DecisionLedger.Recorded recorded, JsonNode response,
+            Boolean reproduced, List<DecisionReplay.Difference> differences) {
         return new RecordView(row.decisionId, row.caseId, row.decidedAt, row.asOf, row.rulesetVersion, row.nextAction,
-                row.storedCase, row.requestId, json.readTree(row.request), json.readTree(row.response));
+                row.storedCase, row.requestId, recorded.request(), response, reproduced, differences);
+    }
+
+    /** The recorded conclusions under the record's identity, in the order of a decision's fields. */
+    private JsonNode identified(DecisionRecord row, JsonNode conclusions) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = json.createObjectNode()
+                .put("caseId", row.caseId).put("decisionId", row.decisionId)
+                .put("decidedAt", row.decidedAt.toString()).put("rulesetVersion", row.rulesetVersion)
+                .put("asOf", row.asOf.toString());
+        node.setAll((com.fasterxml.jackson.databind.node.ObjectNode) conclusions);
+        return node;
     }
 
     @POST
@@ -91,14 +140,20 @@ public class DecisionRecordResource {
         }
         DecisionRecord row = find(decisionId);
         Ruleset ruleset = which.equals("active") ? active.current() : versions.get(row.rulesetVersion);
-        CollectionCase recorded = reader.read(json.readTree(row.request));
-        CollectionCase asRecorded = new CollectionCase(recorded.caseId(),
-                row.asOf.atOffset(java.time.ZoneOffset.UTC), recorded.jurisdiction(), recorded.borrower(),
-                recorded.loan(), recorded.collateral(), recorded.history());
-        Decision replayed = engine.decide(asRecorded, ruleset);
-        List<DecisionReplay.Difference> differences = DecisionReplay.differences(json.readTree(row.response),
-                json.valueToTree(replayed));
+        DecisionLedger.Recorded recorded = ledger.read(row);
+        Decision replayed = decideAgain(row, recorded, ruleset);
+        List<DecisionReplay.Difference> differences = DecisionReplay.differences(recorded.decision(),
+                recorded.complete() ? json.valueToTree(replayed) : ledger.conclusions(replayed));
         return new ReplayView(decisionId, row.rulesetVersion, ruleset.version(), differences.isEmpty(), differences, replayed);
+    }
+
+    /** The recorded request decided again by the ruleset, as of the recorded instant. */
+    private Decision decideAgain(DecisionRecord row, DecisionLedger.Recorded recorded, Ruleset ruleset) {
+        CollectionCase request = reader.read(recorded.request());
+        CollectionCase asRecorded = new CollectionCase(request.caseId(),
+                row.asOf.atOffset(java.time.ZoneOffset.UTC), request.jurisdiction(), request.borrower(),
+                request.loan(), request.collateral(), request.history());
+        return engine.decide(asRecorded, ruleset);
     }
 
     @jakarta.ws.rs.DELETE

@@ -96,12 +96,14 @@ class PortfolioRunTest {
         assertThat(count("select count(*) from decision_record where run_id = '" + runId + "'"))
                 .as("every decision is in the decision record").isEqualTo(status.getLong("decided"));
 
-        // A decision of the run is an ordinary decision record: readable, with its ruleset and reasons.
+        // A decision of the run is an ordinary decision record: readable, with its ruleset, reasons and fired rules.
         String decisionId = given().get("/api/v1/portfolio/runs/" + runId + "/worklist?limit=1").then().statusCode(200)
                 .extract().path("[0].decisionId");
         given().get("/api/v1/decisions/" + decisionId).then().statusCode(200)
                 .body("response.rulesetVersion", equalTo(status.getString("rulesetVersion")))
-                .body("response.asOf", equalTo(AS_OF));
+                .body("response.asOf", equalTo(AS_OF))
+                .body("reproduced", equalTo(true))
+                .body("response.rulesFired.size()", org.hamcrest.Matchers.greaterThan(0));
 
         JsonPath summary = given().get("/api/v1/portfolio/runs/" + runId + "/summary").then().statusCode(200)
                 .body("status", equalTo("COMPLETED")).extract().jsonPath();
