@@ -28,9 +28,9 @@ bench_build() {
 # Fails unless the service jar carries the benchmark hooks, which only a -Pbench build compiles into it. A jar built
 # without them (by hand, perhaps with other options such as the database kind) is not silently rebuilt over.
 require_bench_hooks() {
-  local app
+  local app   # grep reads the whole listing (no -q): an early exit would fail the pipeline with SIGPIPE under pipefail
   for app in "$BENCH_ROOT"/target/quarkus-app/app/*.jar; do
-    [[ -f "$app" ]] && unzip -l "$app" 2>/dev/null | grep -q 'org/autocollections/http/EchoResource.class' && return 0
+    [[ -f "$app" ]] && unzip -l "$app" 2>/dev/null | grep 'org/autocollections/http/EchoResource.class' > /dev/null && return 0
   done
   echo "target/quarkus-app was built without -Pbench, so it has no echo endpoint and always records decisions:" \
     "build it with ./mvnw -Pbench -DskipTests package (and the options it was built with), or set BENCH_BUILD=1" >&2

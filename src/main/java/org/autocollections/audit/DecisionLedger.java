@@ -57,7 +57,11 @@ public class DecisionLedger {
      * every record can be matched with an answer.
      */
     public void record(List<Entry> entries) {
-        List<DecisionRecord> rows = entries.stream().map(this::toRecord).toList();
+        commit(entries.stream().map(this::toRecord).toList());
+    }
+
+    /** Commits records made by {@link #toRecord}, all or none, as {@link #record} does. */
+    public void commit(List<DecisionRecord> rows) {
         AtomicBoolean inserted = new AtomicBoolean();
         try {
             guarded(() -> {

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.autocollections.audit.DatabaseUnavailableException;
 import org.autocollections.audit.DecisionLedger;
+import org.autocollections.audit.GroupCommit;
 import org.autocollections.api.CollectionCase;
 import org.autocollections.api.Decision;
 import org.autocollections.observability.DecisionMetrics;
@@ -30,6 +31,9 @@ public class DecisionService {
     DecisionLedger ledger;
 
     @Inject
+    GroupCommit groupCommit;
+
+    @Inject
     ActiveRuleset active;
 
     @Inject
@@ -48,7 +52,8 @@ public class DecisionService {
     private Decision decide(CollectionCase request, boolean storedCase) {
         Ruleset ruleset = active.current();
         Decision decision = metrics.time(request, () -> engine.decide(request, ruleset));
-        record(List.of(new DecisionLedger.Entry(request, decision, storedCase)));
+        DecisionLedger.Entry entry = new DecisionLedger.Entry(request, decision, storedCase);
+        record(List.of(entry), () -> groupCommit.record(entry)); // concurrent single decisions share a commit
         return decision;
     }
 
@@ -58,14 +63,14 @@ public class DecisionService {
         for (CollectionCase request : requests) {
             entries.add(new DecisionLedger.Entry(request, metrics.time(request, () -> engine.decide(request, ruleset)), false));
         }
-        record(entries);
+        record(entries, () -> ledger.record(entries));
         return entries.stream().map(DecisionLedger.Entry::decision).toList();
     }
 
     /** Records the decisions (all or none) and counts them given; or, when the record fails, withheld. */
-    private void record(List<DecisionLedger.Entry> entries) {
+    private void record(List<DecisionLedger.Entry> entries, Runnable commit) {
         try {
-            ledger.record(entries);
+            commit.run();
         } catch (RuntimeException e) {
             if (e instanceof DatabaseUnavailableException) {
                 metrics.auditWriteFailed();
