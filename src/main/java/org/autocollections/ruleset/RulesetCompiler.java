@@ -50,6 +50,7 @@ public final class RulesetCompiler {
 
     /** Loading a KIE module goes through the one KIE repository of the JVM; one load at a time keeps ids apart. */
     private static final Object LOADING = new Object();
+    private static final RulesetCache NO_CACHE = new RulesetCache(Path.of("."), 0);
 
     private final RuleModel model;
     private final ClassLoader factClassLoader;
@@ -59,8 +60,6 @@ public final class RulesetCompiler {
     public RulesetCompiler(RuleModel model) {
         this(model, NO_CACHE);
     }
-
-    private static final RulesetCache NO_CACHE = new RulesetCache(Path.of("."), 0);
 
     /**
      * A compiler that loads a version compiled before from the cache instead of compiling it, and keeps what it
