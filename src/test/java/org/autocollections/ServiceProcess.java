@@ -39,6 +39,8 @@ public final class ServiceProcess implements AutoCloseable {
         // Production's 3 s is for failing fast while the database is away, which no test here is about; on a busy
         // machine even opening an H2 file can take longer.
         command.add("-Dquarkus.datasource.jdbc.acquisition-timeout=30S");
+        // Every start of the jar in a run shares one folder of compiled rulesets: only the first compiles the policy.
+        command.add("-Dcollections.policy.cache-dir=" + Path.of("target/ruleset-cache-packaged").toAbsolutePath());
         command.addAll(properties);
         command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));

@@ -17,6 +17,7 @@ import org.autocollections.ruleset.PolicyConfig;
 import org.autocollections.tables.PolicyFile;
 import org.autocollections.ruleset.RuleModel;
 import org.autocollections.ruleset.Ruleset;
+import org.autocollections.ruleset.RulesetCache;
 import org.autocollections.ruleset.RulesetCompilationException;
 import org.autocollections.ruleset.RulesetCompiler;
 import org.autocollections.ruleset.RulesetSource;
@@ -57,9 +58,19 @@ final class BenchSupport {
         return loaded.files();
     }
 
+    /**
+     * Compiles the files; with -Dbench.ruleset.cache=DIR through that folder of compiled rulesets, as the service does,
+     * so a second run decides with a ruleset loaded as compiled before.
+     */
     static Ruleset compile(RuleModel model, List<PolicyFile> files) {
+        String cacheDir = System.getProperty("bench.ruleset.cache");
+        RulesetCompiler compiler = cacheDir == null ? new RulesetCompiler(model)
+                : new RulesetCompiler(model, new RulesetCache(Path.of(cacheDir), 20));
         try {
-            return new RulesetCompiler(model).compile("bench", files, Instant.EPOCH);
+            Ruleset ruleset = compiler.compile("bench", files, Instant.EPOCH);
+            System.err.printf("Ruleset %s %s in %d ms%n", ruleset.version(),
+                    ruleset.fromCache() ? "loaded as compiled before" : "compiled", ruleset.compileMillis());
+            return ruleset;
         } catch (RulesetCompilationException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -20,6 +20,17 @@ public interface PolicyConfig {
     @WithDefault("executable")
     RuleModel model();
 
+    /**
+     * Folder of compiled rulesets kept by version, so that a version compiled once (by the service, a CLI command or
+     * another replica sharing the folder) starts without compiling. Next to the embedded database by default.
+     */
+    @WithDefault("data/rulesets")
+    Path cacheDir();
+
+    /** How many compiled versions that folder keeps, the most recently used; 0 compiles every time. */
+    @WithDefault("20")
+    int cacheVersions();
+
     /** What an edit saved into the policy folders does while the service runs (docs/analyst-guide.md). */
     @WithDefault("draft")
     Watch watch();

@@ -33,6 +33,7 @@ public final class Ruleset {
     private final Map<String, String> sources;
     private final List<RulesetProblem> warnings;
     private final long compileMillis;
+    private final boolean fromCache;
     private final String origin;
     private final List<PolicyFile> sourceFiles;
     /** Every rule of the KieBase and where it is written, looked up on each firing; never changed once built. */
@@ -41,7 +42,7 @@ public final class Ruleset {
     private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>(4);
 
     Ruleset(String origin, List<PolicyFile> sourceFiles, String digest, List<FileEntry> files, Instant loadedAt, KieBase kieBase, Map<String, String> sources,
-            List<RulesetProblem> warnings, long compileMillis) {
+            List<RulesetProblem> warnings, long compileMillis, boolean fromCache) {
         this.digest = digest;
         this.version = digest.substring(0, 16);
         this.files = List.copyOf(files);
@@ -50,6 +51,7 @@ public final class Ruleset {
         this.sources = Map.copyOf(sources);
         this.warnings = List.copyOf(warnings);
         this.compileMillis = compileMillis;
+        this.fromCache = fromCache;
         this.origin = origin;
         this.sourceFiles = List.copyOf(sourceFiles);
         this.attributions = attributions(kieBase, this.sources);
@@ -102,6 +104,11 @@ public final class Ruleset {
 
     public long compileMillis() {
         return compileMillis;
+    }
+
+    /** Whether it was loaded as compiled before ({@link RulesetCache}) rather than compiled; then compileMillis is the load. */
+    public boolean fromCache() {
+        return fromCache;
     }
 
     public int ruleCount() {

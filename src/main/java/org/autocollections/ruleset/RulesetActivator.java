@@ -56,13 +56,17 @@ public class RulesetActivator {
     Clock clock;
 
     @Inject
+    RulesetCompilers compilers;
+
+    @Inject
     Instance<ActivationListener> listeners;
 
     void onStart(@Observes StartupEvent event) {
         try {
             Ruleset ruleset = start();
-            LOG.infof("Ruleset %s active: %d rules from %d files, compiled in %d ms (%s model)", ruleset.version(),
-                    ruleset.ruleCount(), ruleset.files().size(), ruleset.compileMillis(), config.model());
+            LOG.infof("Ruleset %s active: %d rules from %d files, %s in %d ms (%s model)", ruleset.version(),
+                    ruleset.ruleCount(), ruleset.files().size(), ruleset.fromCache() ? "loaded as compiled before" : "compiled",
+                    ruleset.compileMillis(), config.model());
         } catch (RulesetCompilationException e) {
             // Refusing to start is the only safe answer: a service without a policy would decide nothing.
             throw new IllegalStateException(e.getMessage(), e);
@@ -116,7 +120,7 @@ public class RulesetActivator {
     }
 
     private Ruleset activateFolders(RulesetSource.Loaded loaded, String actor) throws RulesetCompilationException {
-        Ruleset next = new RulesetCompiler(config.model()).compile(loaded.origin(), loaded.files(), clock.instant());
+        Ruleset next = compilers.compiler().compile(loaded.origin(), loaded.files(), clock.instant());
         next.warnings().forEach(w -> LOG.warn(w.toString()));
         return activate(next, new Activation.FolderFiles(loaded.origin(), actor));
     }

@@ -25,10 +25,10 @@ public class RulesetArchive {
     ActiveRuleset active;
 
     @Inject
-    PolicyConfig config;
+    java.time.Clock clock;
 
     @Inject
-    java.time.Clock clock;
+    RulesetCompilers compilers;
 
     private final Map<String, Ruleset> cache = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
@@ -87,7 +87,7 @@ public class RulesetArchive {
         if (files.isEmpty()) {
             return Optional.empty();
         }
-        Ruleset rebuilt = new RulesetCompiler(config.model()).compile("archived version " + version, files, clock.instant());
+        Ruleset rebuilt = compilers.compiler().compile("archived version " + version, files, clock.instant());
         synchronized (cache) {
             cache.put(version, rebuilt);
         }

@@ -5,6 +5,7 @@ import org.autocollections.tables.Hashes;
 import org.autocollections.tables.PolicyFile;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,11 +24,13 @@ import org.autocollections.tables.CellLocator;
 import org.autocollections.tables.QuotedExpression;
 import org.autocollections.tables.TableTranslator;
 import org.autocollections.tables.TranslatedSheet;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.KieModule;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
@@ -44,14 +48,29 @@ public final class RulesetCompiler {
     private static final String NULL_PACKAGE = "Parser returned a null Package";
     private static final AtomicLong BUILDS = new AtomicLong();
 
+    /** Loading a KIE module goes through the one KIE repository of the JVM; one load at a time keeps ids apart. */
+    private static final Object LOADING = new Object();
+    private static final RulesetCache NO_CACHE = new RulesetCache(Path.of("."), 0);
+
     private final RuleModel model;
     private final ClassLoader factClassLoader;
     private final TableTranslator translator = new TableTranslator();
+    private final RulesetCache cache;
 
     public RulesetCompiler(RuleModel model) {
+        this(model, NO_CACHE);
+    }
+
+    /**
+     * A compiler that loads a version compiled before from the cache instead of compiling it, and keeps what it
+     * compiles there. Only the executable model is cached: its module holds the generated, compiled classes, while a
+     * classic module holds the rule sources and would be compiled again when loaded.
+     */
+    public RulesetCompiler(RuleModel model, RulesetCache cache) {
         this.model = model;
         // Facts live in the application's class loader; Drools must see them there in tests, dev mode and the jar.
         this.factClassLoader = org.autocollections.policy.CaseFacts.class.getClassLoader();
+        this.cache = cache;
     }
 
     public Ruleset compile(String origin, List<PolicyFile> files, Instant loadedAt) throws RulesetCompilationException {
@@ -60,8 +79,18 @@ public final class RulesetCompiler {
         if (sorted.isEmpty()) {
             throw new RulesetCompilationException(List.of(RulesetProblem.inFile("(ruleset)", "contains no rule or table files")));
         }
+        String digest = digest(sorted);
+        Optional<RulesetCache.Key> key = cacheKey(digest);
+        if (key.isPresent()) {
+            Optional<Ruleset> kept = load(key.get(), origin, sorted, loadedAt, started);
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+        }
         KieServices kie = KieServices.get();
-        ReleaseId releaseId = kie.newReleaseId("org.autocollections.policy", "ruleset", "1.0." + BUILDS.incrementAndGet());
+        // The process id keeps this module's id apart from those of modules compiled by other processes and loaded here.
+        ReleaseId releaseId = kie.newReleaseId("org.autocollections.policy", "ruleset",
+                "1.0." + BUILDS.incrementAndGet() + "-p" + ProcessHandle.current().pid());
         KieFileSystem kfs = kie.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
 
@@ -129,9 +158,54 @@ public final class RulesetCompiler {
         KieBase kieBase = container.getKieBase();
         // The container is only a way to the KieBase; dropping the module keeps reloads from piling up in memory.
         kie.getRepository().removeKieModule(releaseId);
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        return new Ruleset(origin, sorted, digest(sorted), sorted.stream().map(f -> new Ruleset.FileEntry(f.path(), f.sha256(), f.content().length)).toList(),
-                loadedAt, kieBase, sources, new ArrayList<>(problems), millis);
+        List<RulesetProblem> warnings = new ArrayList<>(problems);
+        key.ifPresent(k -> cache.write(k, new RulesetCache.Entry(((InternalKieModule) builder.getKieModule()).getBytes(),
+                sources, warnings)));
+        return new Ruleset(origin, sorted, digest, entries(sorted), loadedAt, kieBase, sources, warnings, millisSince(started), false);
+    }
+
+    private Optional<RulesetCache.Key> cacheKey(String digest) {
+        if (model != RuleModel.EXECUTABLE || !cache.enabled()) {
+            return Optional.empty();
+        }
+        return BuildFingerprint.current().map(build -> new RulesetCache.Key(digest, model, build));
+    }
+
+    /** The version compiled before, built from its kept module without compiling; none if not kept or unusable. */
+    private Optional<Ruleset> load(RulesetCache.Key key, String origin, List<PolicyFile> sorted, Instant loadedAt, long started) {
+        Optional<RulesetCache.Entry> entry = cache.read(key);
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        KieBase kieBase;
+        try {
+            kieBase = kieBaseOf(entry.get().kjar());
+        } catch (RuntimeException e) {
+            cache.discard(key, "its compiled rules do not load: " + e);
+            return Optional.empty();
+        }
+        return Optional.of(new Ruleset(origin, sorted, key.digest(), entries(sorted), loadedAt, kieBase,
+                entry.get().sources(), entry.get().warnings(), millisSince(started), true));
+    }
+
+    private KieBase kieBaseOf(byte[] kjar) {
+        KieServices kie = KieServices.get();
+        synchronized (LOADING) {
+            KieModule module = kie.getRepository().addKieModule(kie.getResources().newByteArrayResource(kjar));
+            try {
+                return kie.newKieContainer(module.getReleaseId(), factClassLoader).getKieBase();
+            } finally {
+                kie.getRepository().removeKieModule(module.getReleaseId());
+            }
+        }
+    }
+
+    private static List<Ruleset.FileEntry> entries(List<PolicyFile> sorted) {
+        return sorted.stream().map(f -> new Ruleset.FileEntry(f.path(), f.sha256(), f.content().length)).toList();
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     private static boolean hasErrors(java.util.Collection<RulesetProblem> problems) {

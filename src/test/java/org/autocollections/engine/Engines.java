@@ -15,6 +15,7 @@ import org.autocollections.api.CollectionCase;
 import org.autocollections.ruleset.PolicyConfig;
 import org.autocollections.ruleset.RuleModel;
 import org.autocollections.ruleset.Ruleset;
+import org.autocollections.ruleset.RulesetCache;
 import org.autocollections.ruleset.RulesetCompilationException;
 import org.autocollections.ruleset.RulesetCompiler;
 import org.autocollections.ruleset.RulesetSource;
@@ -25,6 +26,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 public final class Engines {
 
     private static final Map<RuleModel, Ruleset> SHIPPED = new EnumMap<>(RuleModel.class);
+    /** The folder of compiled rulesets every test JVM shares, as %test.collections.policy.cache-dir names it. */
+    public static final Path TEST_CACHE = Path.of("target/ruleset-cache");
 
     private Engines() {
     }
@@ -83,6 +86,16 @@ public final class Engines {
             public Watch watch() {
                 return Watch.OFF;
             }
+
+            @Override
+            public Path cacheDir() {
+                return TEST_CACHE;
+            }
+
+            @Override
+            public int cacheVersions() {
+                return 20;
+            }
         };
     }
 
@@ -112,7 +125,7 @@ public final class Engines {
     private static Ruleset compileShipped(RuleModel model) {
         RulesetSource.Loaded loaded = new RulesetSource(Path.of("rules"), Path.of("decision-tables"), true).load();
         try {
-            return new RulesetCompiler(model).compile(loaded.origin(), loaded.files(), Instant.EPOCH);
+            return new RulesetCompiler(model, new RulesetCache(TEST_CACHE, 20)).compile(loaded.origin(), loaded.files(), Instant.EPOCH);
         } catch (RulesetCompilationException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -148,16 +148,7 @@ class TableCompilationTest {
         });
     }
 
-    private static final String CSV_HEAD = """
-            RuleSet,test.buckets.csv
-            Import,org.autocollections.policy.*
-            ,
-            RuleTable Buckets
-            CONDITION,CONDITION,ACTION
-            $c : CaseFacts...,...,
-            daysPastDue >= $param,daysPastDue <= $param,"insertLogical(new OverdueBucket(""$param"", $c.getDaysPastDue()));"
-            From day,To day,Bucket
-            """;
+    private static final String CSV_HEAD = BucketsCsv.HEAD;
 
     @Test
     void aGoodCsvTableCompilesWithRowSources() throws Exception {
