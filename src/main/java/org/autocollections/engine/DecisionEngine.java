@@ -3,6 +3,7 @@ package org.autocollections.engine;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,7 +32,8 @@ public class DecisionEngine {
     PolicyConfig config;
 
     public Decision decide(CollectionCase request, Ruleset ruleset) {
-        Instant decidedAt = clock.instant();
+        // To the microsecond, as the databases keep it: the answer's time and its record's are then the same instant.
+        Instant decidedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant asOf = request.asOf() == null ? decidedAt : request.asOf().toInstant();
         CaseFacts facts = new CaseFacts(request, asOf, BorrowerZone.of(request, config.defaultZone()));
         Prepared prepared = ruleset.derived(Prepared.class, Prepared::new);

@@ -37,6 +37,9 @@ class CompactRecordTest {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    org.autocollections.TestClock clock;
+
     /** The M2 example decided with its full trace; the answer's text as the client received it. */
     private static String decideWithFullTrace(String caseId) {
         ObjectNode request = Cases.example().put("caseId", caseId);
@@ -60,6 +63,21 @@ class CompactRecordTest {
         assertThat(replay.get("identical").asBoolean()).isTrue();
         assertThat(replay.get("replayed").get("rulesFired").toString()).isEqualTo(answer.get("rulesFired").toString());
         assertThat(replay.get("replayed").get("reasons").toString()).isEqualTo(answer.get("reasons").toString());
+    }
+
+    @Test
+    void aDecisionMadeBetweenMicrosecondsIsRecordedAtTheTimeItWasAnswered() throws Exception {
+        clock.set(org.autocollections.TestClock.START.plusNanos(123_456_789)); // the databases keep microseconds
+        try {
+            JsonNode answer = json.readTree(decideWithFullTrace("COMPACT-NANOS"));
+            assertThat(answer.get("decidedAt").asText()).isEqualTo("2026-11-29T02:00:00.123456Z");
+            JsonNode record = json.readTree(given().get("/api/v1/decisions/" + answer.get("decisionId").asText())
+                    .then().statusCode(200).extract().asString());
+            assertThat(record.get("decidedAt").asText()).isEqualTo(answer.get("decidedAt").asText());
+            assertThat(record.get("response").toString()).isEqualTo(answer.toString());
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
