@@ -17,6 +17,11 @@ public class RulesetReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        return of(active);
+    }
+
+    /** UP with the active version and its rule count, DOWN while none is active. */
+    static HealthCheckResponse of(ActiveRuleset active) {
         return active.peek()
                 .map(r -> HealthCheckResponse.named("ruleset").up().withData("version", r.version())
                         .withData("rules", r.ruleCount()).build())

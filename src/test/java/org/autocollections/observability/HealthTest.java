@@ -21,6 +21,17 @@ import io.restassured.http.ContentType;
 @TestProfile(ThroughProxy.class)
 class HealthTest {
 
+    /** The startup probe's check: UP once the first ruleset is active, naming the version that serves. */
+    @Test
+    void startedOnceTheFirstRulesetIsActive() {
+        String serving = given().get("/q/health/ready").then().statusCode(200)
+                .extract().path("checks.find { it.name == 'ruleset' }.data.version");
+        given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", org.hamcrest.Matchers.contains("ruleset"))
+                .body("checks[0].data.version", equalTo(serving))
+                .body("checks[0].data.version", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{16}"));
+    }
+
     @Test
     void readyWithARulesetAndTheDatabaseAliveRegardless() throws Exception {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))

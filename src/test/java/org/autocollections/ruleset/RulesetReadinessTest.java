@@ -12,8 +12,20 @@ class RulesetReadinessTest {
     void downWhileNoRulesetIsActive() {
         RulesetReadiness readiness = new RulesetReadiness();
         readiness.active = new ActiveRuleset();
-        HealthCheckResponse response = readiness.call();
+        assertDown(readiness.call());
+    }
+
+    /** While the first ruleset compiles the service has not started: a startup probe keeps waiting, nothing restarts it. */
+    @Test
+    void notStartedBeforeTheFirstRulesetIsLoaded() {
+        RulesetStarted started = new RulesetStarted();
+        started.active = new ActiveRuleset();
+        assertDown(started.call());
+    }
+
+    private static void assertDown(HealthCheckResponse response) {
         assertThat(response.getName()).isEqualTo("ruleset");
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(response.getData()).isEmpty();
     }
 }
