@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -119,7 +120,7 @@ class KubernetesManifestIT {
         // the Service must never send a request to a pod that scores: it has no HTTP listener
         JsonNode selector = byKind.get("Service").path("spec").path("selector");
         JsonNode labels = job.path("template").path("metadata").path("labels");
-        selector.fields().forEachRemaining(label ->
+        selector.properties().forEach(label ->
                 assertThat(labels.path(label.getKey()).asText()).as(label.getKey()).isNotEqualTo(label.getValue().asText()));
     }
 
@@ -134,7 +135,7 @@ class KubernetesManifestIT {
 
     /** rules/ and decision-tables/ from their ConfigMaps, read-only, where the image has its policy volumes. */
     private static void assertPolicyMounted(JsonNode container, JsonNode pod) throws Exception {
-        Map<String, JsonNode> volumes = new java.util.HashMap<>();
+        Map<String, JsonNode> volumes = new HashMap<>();
         for (JsonNode volume : pod.path("volumes")) {
             assertThat(volumes.put(volume.path("name").asText(), volume)).as("volume " + volume.path("name") + " once").isNull();
         }
