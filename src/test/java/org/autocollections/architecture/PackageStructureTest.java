@@ -8,12 +8,14 @@ import org.junit.jupiter.api.Test;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.autocollections.DatabaseFree;
 
 /**
  * The structure docs/architecture.md draws, checked on the compiled classes (imports, fully qualified names,
  * annotations and signatures all count). A failure names the classes on the offending path; docs/architecture.md
  * says which way a dependency may point.
  */
+@DatabaseFree
 class PackageStructureTest {
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()

@@ -17,11 +17,13 @@ import java.util.function.Consumer;
 import org.autocollections.api.Decision;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.autocollections.DatabaseFree;
 
 /**
  * Group commit on a ledger that stands in for the database, so that a test decides when a commit ends and how: every
  * caller is answered once its own record is committed, and a failed group fails every caller in it and no other.
  */
+@DatabaseFree
 class GroupCommitTest {
 
     /** Commits what it is given, after the test's hook has run (which may hold it, or throw as the database would). */

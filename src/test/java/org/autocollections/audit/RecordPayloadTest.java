@@ -9,8 +9,10 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
+import org.autocollections.DatabaseFree;
 
 /** Every record ever written must stay readable for as long as records are kept. */
+@DatabaseFree
 class RecordPayloadTest {
 
     @Test

@@ -16,8 +16,11 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.Tag;
+import org.autocollections.DatabaseFree;
 
 /** However a portfolio is split into shards and chunks, its summary is the same. */
+@Tag(DatabaseFree.TAG)
 class RunTallyPropertiesTest {
 
     record Scored(Decision decision, String currency) {

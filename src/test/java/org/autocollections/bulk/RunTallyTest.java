@@ -10,8 +10,10 @@ import org.autocollections.api.Decision;
 import org.autocollections.api.NextActionType;
 import org.autocollections.api.RiskRating;
 import org.junit.jupiter.api.Test;
+import org.autocollections.DatabaseFree;
 
 /** A run's counts and totals: what the portfolio summary shows, added up chunk by chunk and shard by shard. */
+@DatabaseFree
 class RunTallyTest {
 
     @Test

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.autocollections.DatabaseFree;
 
 /** The split of a portfolio among processes: stable across machines and releases, and even. */
+@DatabaseFree
 class ShardTest {
 
     @Test

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
+import org.autocollections.DatabaseFree;
 
 /** {@code generate}, run as the jar runs it: through Main's command line, on a fixed clock. */
+@DatabaseFree
 class GenerateCommandTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T02:00:00Z"), ZoneOffset.UTC);

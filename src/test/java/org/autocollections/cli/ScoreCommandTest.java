@@ -7,8 +7,10 @@ import org.autocollections.scoring.RunSpec;
 import org.junit.jupiter.api.Test;
 
 import picocli.CommandLine;
+import org.autocollections.DatabaseFree;
 
 /** How {@code score} reads its trace options: compact unless the full trace is asked for. */
+@DatabaseFree
 class ScoreCommandTest {
 
     private static RunSpec spec(String... trace) {

@@ -13,11 +13,13 @@ import org.autocollections.api.CollectionCase;
 import org.autocollections.ruleset.RuleModel;
 import org.autocollections.ruleset.Ruleset;
 import org.junit.jupiter.api.Test;
+import org.autocollections.DatabaseFree;
 
 /**
  * A case that names no time zone has its days counted in the configured default zone
  * ({@code collections.policy.default-zone}), China's unless a deployment says otherwise.
  */
+@DatabaseFree
 class DefaultZoneTest {
 
     /** The example case's as-of, 02:00 UTC: already 29 November in Shanghai, still 28 November in New York. */

@@ -31,6 +31,7 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.autocollections.DatabaseFree;
 
 
 /**
@@ -38,6 +39,7 @@ import org.kie.api.runtime.KieSession;
  * this is built with, for both rule models. After a Drools upgrade a failure here says which reliance broke, before it
  * shows as slower decisions or, worse, a decision that depends on the one before.
  */
+@DatabaseFree
 class DroolsInternalsTest {
 
     private static final Map<RuleModel, KieBase> SHAPES = new EnumMap<>(RuleModel.class);

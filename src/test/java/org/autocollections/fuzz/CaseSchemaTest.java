@@ -20,12 +20,14 @@ import org.autocollections.api.CollectionCase;
 import org.autocollections.fuzz.Mutations.Field;
 import org.autocollections.fuzz.Mutations.Kind;
 import org.junit.jupiter.api.Test;
+import org.autocollections.DatabaseFree;
 
 /**
  * The fuzz schema is every field of the real request and nothing else, each of the right kind, required when the
  * request type requires it, with the enumeration's constants: a field added to the request and not to the schema
  * (so never fuzzed) fails here.
  */
+@DatabaseFree
 class CaseSchemaTest {
 
     /** What the request type says of a field, as the schema writes it. */

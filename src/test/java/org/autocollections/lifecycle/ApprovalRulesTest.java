@@ -11,11 +11,13 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.autocollections.lifecycle.ApprovalRules.Step;
 import org.junit.jupiter.api.Test;
+import org.autocollections.DatabaseFree;
 
 /**
  * The roles a draft's actions report are those its endpoints let through: otherwise the page would offer a step
  * the server refuses, or hide one it allows.
  */
+@DatabaseFree
 class ApprovalRulesTest {
 
     @Test

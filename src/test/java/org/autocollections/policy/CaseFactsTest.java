@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.autocollections.DatabaseFree;
 
 /**
  * The measures the policy's tables compare against, at their boundaries. The example case is decided on 2026-11-29
  * at 10:00 in Shanghai; its oldest unpaid instalment fell due on 2026-10-15.
  */
+@DatabaseFree
 class CaseFactsTest {
 
     @Test

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.autocollections.DatabaseFree;
 
 /**
  * The remainders a decision reports, for every channel in every jurisdiction: a number where the contact-frequency
@@ -40,6 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * days only, so a US call has no "attempts left today"; CN caps calls and messages per day and field visits per week.
  * Each case has made one contact on its channel earlier today, so the numbers shown are remainders, not the caps.
  */
+@DatabaseFree
 class ContactRemaindersTest {
 
     private static Ruleset ruleset;

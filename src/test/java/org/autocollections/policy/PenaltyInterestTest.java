@@ -6,8 +6,10 @@ import java.math.BigDecimal;
 
 import org.autocollections.api.ReasonArea;
 import org.junit.jupiter.api.Test;
+import org.autocollections.DatabaseFree;
 
 /** Penalty interest on the overdue amount: the contract's formula, rounded once, half-even, to the cent. */
+@DatabaseFree
 class PenaltyInterestTest {
 
     @Test

@@ -8,8 +8,10 @@ import org.autocollections.api.PlanType;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.autocollections.DatabaseFree;
 
 /** The payments of each kind of repayment plan, to the cent, and whether the borrower can afford them. */
+@DatabaseFree
 class PlanOfferTest {
 
     @Test

@@ -42,12 +42,15 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.Tag;
+import org.autocollections.DatabaseFree;
 
 /**
  * Properties the shipped policy must keep for every case, not just the golden ones: more days past due never makes a
  * case look better; the service never advises a contact in quiet hours; a servicer that always follows the advice
  * never breaks a contact cap, in either jurisdiction.
  */
+@Tag(DatabaseFree.TAG)
 class PolicyPropertiesTest {
 
     private static Ruleset ruleset;

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
+import org.autocollections.DatabaseFree;
 
 /** What the lender stands to lose on a case, and that loss weighted by the probability of default. */
+@DatabaseFree
 class RiskExposureTest {
 
     @Test

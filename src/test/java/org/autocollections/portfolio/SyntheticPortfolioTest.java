@@ -32,8 +32,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.autocollections.DatabaseFree;
 
 /** The synthetic portfolio: reproducible, valid for the service, readable by the import, distributed as documented. */
+@DatabaseFree
 class SyntheticPortfolioTest {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 29);

@@ -34,8 +34,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.autocollections.DatabaseFree;
 
 /** The golden corpus through the shipped policy as a restart loads it from the folder of compiled rulesets. */
+@DatabaseFree
 class CompiledRulesetCorpusTest {
 
     @TempDir

@@ -14,11 +14,13 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.autocollections.DatabaseFree;
 
 /**
  * The strict comparator the golden corpus and the analysts' scenario sheets share, on a decision the service gave
  * (an M4 case offered two restructures and a settlement): each way an expectation fails, and the words it fails with.
  */
+@DatabaseFree
 class ExpectationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,7 +1,6 @@
 package org.autocollections.regression;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,14 +32,16 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.autocollections.DatabaseFree;
 
 /**
  * Table-cell coverage: every data cell of every shipped decision table is edited a small step at a time (see
  * {@link TableCells}) and the golden corpus decided with the edited policy; an edit no case notices is a cell the corpus
  * does not pin. The cells known to be unpinned are listed in src/test/resources/table-cells-unpinned.txt: a cell that
  * joins them fails the test; one that leaves them (a new case pins it) passes with a hint to shorten the list.
- * It needs no database, so the PostgreSQL pass of the build skips it.
+ * It needs no database, so the PostgreSQL pass of {@code .ci/run} leaves it out.
  */
+@DatabaseFree
 class TableCellCoverageTest {
 
     static final Path UNPINNED = Path.of("src/test/resources/table-cells-unpinned.txt");
@@ -82,7 +83,6 @@ class TableCellCoverageTest {
 
     @Test
     void noTableCellThatTheCorpusPinnedBecomesUnpinned() throws Exception {
-        assumeFalse("postgresql".equals(System.getenv("TEST_DB_KIND")), "needs no database: the H2 pass runs it");
         List<TableCells.Mutation> mutations = new ArrayList<>();
         int cells = 0;
         Map<String, Integer> skipped = new TreeMap<>();

@@ -17,11 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.autocollections.DatabaseFree;
 
 /**
  * A version compiled before starts from the folder of compiled rulesets and decides exactly as its compile did; an
  * entry that cannot be trusted (damaged, or compiled for something else) is never used, and a changed file compiles.
  */
+@DatabaseFree
 class RulesetCacheTest {
 
     @TempDir

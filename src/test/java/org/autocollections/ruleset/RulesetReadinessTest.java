@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
+import org.autocollections.DatabaseFree;
 
 /** Before any ruleset is active the service is not ready: it could decide nothing. */
+@DatabaseFree
 class RulesetReadinessTest {
 
     @Test

@@ -15,8 +15,10 @@ import org.autocollections.api.RiskRating;
 import org.autocollections.bulk.PendingCase;
 import org.autocollections.engine.Engines;
 import org.junit.jupiter.api.Test;
+import org.autocollections.DatabaseFree;
 
 /** The per-case row of a stored run, which the work list and the roll rates are read from. */
+@DatabaseFree
 class CaseOutcomeTest {
 
     @Test

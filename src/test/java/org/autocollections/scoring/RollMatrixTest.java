@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.autocollections.DatabaseFree;
 
 /** The roll rates of a run: which bucket the previous run's cases are in now, as counts and as shares. */
+@DatabaseFree
 class RollMatrixTest {
 
     @Test

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.autocollections.DatabaseFree;
 
 /** The figures a progress bar and a run's status show while a shard is scored. */
+@DatabaseFree
 class RunProgressTest {
 
     @Test

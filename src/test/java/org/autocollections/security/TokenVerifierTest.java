@@ -22,12 +22,14 @@ import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.ParseException;
+import org.autocollections.DatabaseFree;
 
 /**
  * A token once verified is not verified again while it is valid, and is refused the moment it is not: past its
  * expiry, or once the key file it was verified with has changed. Real RS256 tokens and smallrye-jwt's own verifier,
  * with a key pair made for the test; the remembering side reads a clock the test moves.
  */
+@DatabaseFree
 class TokenVerifierTest {
 
     @TempDir

@@ -3,8 +3,10 @@ package org.autocollections.tables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.autocollections.DatabaseFree;
 
 /** Where a finding points an analyst: the column named as Excel names it, and the cell's text. */
+@DatabaseFree
 class SheetGridTest {
 
     @Test

@@ -16,11 +16,13 @@ import org.autocollections.api.RulesetProblem;
 import org.junit.jupiter.api.Test;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.autocollections.DatabaseFree;
 
 /**
  * Decision tables in both formats, good and broken: a good one compiles and every rule knows its sheet and row;
  * a broken one is refused with the sheet, row and column an analyst must fix.
  */
+@DatabaseFree
 class TableCompilationTest {
 
     /** The model the service compiles with (collections.policy.model): its errors are the ones an analyst sees. */

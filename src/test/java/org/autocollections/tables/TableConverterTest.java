@@ -20,11 +20,13 @@ import org.drools.template.parser.DataListener;
 import org.junit.jupiter.api.Test;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.autocollections.DatabaseFree;
 
 /**
  * Converting between CSV and workbook keeps what Drools reads: the same grid of cell texts and merged ranges, and so
  * the same rules from the same rows.
  */
+@DatabaseFree
 class TableConverterTest {
 
     private final TableConverter converter = new TableConverter();

@@ -3,8 +3,10 @@ package org.autocollections.tables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.autocollections.DatabaseFree;
 
 /** A table is known by its name whatever format it is kept in, so an uploaded workbook replaces its CSV. */
+@DatabaseFree
 class TableFormatTest {
 
     @Test

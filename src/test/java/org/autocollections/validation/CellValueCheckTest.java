@@ -6,8 +6,10 @@ import java.util.Optional;
 
 import org.drools.decisiontable.parser.ActionType.Code;
 import org.junit.jupiter.api.Test;
+import org.autocollections.DatabaseFree;
 
 /** What a data cell may hold depends on where its column's code puts it: inside quotes, or as code. */
+@DatabaseFree
 class CellValueCheckTest {
 
     private static Optional<String> check(Code code, String pattern, String snippet, String cell) {

@@ -8,12 +8,14 @@ import org.autocollections.tables.PolicyFile;
 import org.autocollections.api.RulesetProblem.Severity;
 import org.autocollections.tables.Workbooks;
 import org.junit.jupiter.api.Test;
+import org.autocollections.DatabaseFree;
 
 /**
  * A draft as an analyst makes one: the active ruleset is one CSV bucket table, and the upload is a workbook of the
  * same name (settings in rows 1-2, RuleTable in row 4, keywords, pattern, code and titles in rows 5-8, data from
  * row 9). Each kind of finding is pinned to the sheet, row and column to fix.
  */
+@DatabaseFree
 class DraftValidatorTest {
 
     private static final String BASE_PATH = "decision-tables/buckets.drl.csv";

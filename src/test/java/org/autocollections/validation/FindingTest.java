@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.autocollections.api.RulesetProblem;
 import org.autocollections.api.RulesetProblem.Severity;
 import org.junit.jupiter.api.Test;
+import org.autocollections.DatabaseFree;
 
 /** Findings read like the compiler's problems, and serialise without the places they do not have. */
+@DatabaseFree
 class FindingTest {
 
     @Test

@@ -10,11 +10,13 @@ import org.autocollections.api.RulesetProblem.Severity;
 import org.autocollections.tables.TableFormat;
 import org.autocollections.tables.TableReader;
 import org.junit.jupiter.api.Test;
+import org.autocollections.DatabaseFree;
 
 /**
  * The bands of range tables, read from small CSV tables whose data start at row 9: gaps and overlaps are warnings,
  * rows that can never fire are errors, each pinned to the row and the bound's column.
  */
+@DatabaseFree
 class RangeLintTest {
 
     private static final String FILE = "decision-tables/buckets.drl.csv";

@@ -11,11 +11,13 @@ import org.autocollections.tables.TableConverter;
 import org.autocollections.tables.TableFormat;
 import org.autocollections.tables.TableReader;
 import org.junit.jupiter.api.Test;
+import org.autocollections.DatabaseFree;
 
 /**
  * The shipped tables, uploaded as they are or as workbooks, are a draft with nothing to report: the checks know the
  * policy's idioms. Changed, they are caught.
  */
+@DatabaseFree
 class ShippedRulesetValidationTest {
 
     private static List<Finding> lintAndCells(PolicyFile file) throws Exception {
