@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.autocollections.api.CollectionCase;
 import org.autocollections.api.Decision;
+import org.autocollections.observability.DecisionSpans;
 import org.autocollections.observability.RequestId;
 import org.jboss.logging.Logger;
 
@@ -32,6 +33,9 @@ public class DecisionLedger {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    DecisionSpans spans;
 
     /**
      * A record as read: the request as received, and what was decided. For a record written before V9 that is the
@@ -127,6 +131,7 @@ public class DecisionLedger {
         row.nextAction = d.nextAction() == null ? null : d.nextAction().type().name();
         row.storedCase = entry.storedCase();
         row.requestId = RequestId.current();
+        row.traceId = spans.traceId();
         row.payload = payload(entry.request(), RecordedConclusions.of(d));
         return row;
     }

@@ -54,6 +54,10 @@ public class DecisionRecord extends PanacheEntityBase {
     @Column(name = "request_id", length = 64)
     public String requestId;
 
+    /** The trace of the HTTP request that asked for the decision, when traces are on (docs/operations.md#traces). */
+    @Column(name = "trace_id", length = 32)
+    public String traceId;
+
     /** The request as received, as JSON: records written before V9 only. */
     public String request;
 

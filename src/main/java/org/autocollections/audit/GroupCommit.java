@@ -47,14 +47,16 @@ public class GroupCommit {
         final Thread caller;
         volatile boolean settled;
         volatile Throwable failure;
+        volatile int group; // how many records the transaction that settled it held
 
         Waiting(DecisionRecord row, Thread caller) {
             this.row = row;
             this.caller = caller;
         }
 
-        void settle(Throwable failure) {
+        void settle(Throwable failure, int group) {
             this.failure = failure;
+            this.group = group;
             settled = true;
             LockSupport.unpark(caller);
         }
@@ -69,13 +71,14 @@ public class GroupCommit {
     }
 
     /**
-     * Records one decision and returns once its record is committed; fails as {@link DecisionLedger#record} does
-     * (with {@link DatabaseUnavailableException} when the database cannot take it).
+     * Records one decision and returns once its record is committed, with the number of records committed in the same
+     * transaction (its own included); fails as {@link DecisionLedger#record} does (with
+     * {@link DatabaseUnavailableException} when the database cannot take it).
      */
-    public void record(DecisionLedger.Entry entry) {
+    public int record(DecisionLedger.Entry entry) {
         if (!enabled) {
             ledger.record(List.of(entry));
-            return;
+            return 1;
         }
         // the record is made here, on the caller's thread: it carries the caller's request id, and the JSON is
         // written in parallel rather than by whoever commits
@@ -107,6 +110,7 @@ public class GroupCommit {
         if (failure instanceof Error e) {
             throw e;
         }
+        return mine.group;
     }
 
     /** Records queued and not yet taken into a group. */
@@ -138,22 +142,22 @@ public class GroupCommit {
             if (group.size() > 1 && !(e instanceof DatabaseUnavailableException)) {
                 group.forEach(this::commitAlone);
             } else {
-                group.forEach(g -> g.settle(e));
+                group.forEach(g -> g.settle(e, group.size()));
             }
             return;
         } catch (Error e) {
-            group.forEach(g -> g.settle(e));
+            group.forEach(g -> g.settle(e, group.size()));
             throw e;
         }
-        group.forEach(g -> g.settle(null));
+        group.forEach(g -> g.settle(null, group.size()));
     }
 
     private void commitAlone(Waiting w) {
         try {
             ledger.commit(List.of(w.row));
-            w.settle(null);
+            w.settle(null, 1);
         } catch (RuntimeException | Error e) {
-            w.settle(e);
+            w.settle(e, 1);
         }
     }
 

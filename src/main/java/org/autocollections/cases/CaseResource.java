@@ -35,6 +35,7 @@ import org.autocollections.api.CompactDecision;
 import org.autocollections.api.Decision;
 import org.autocollections.api.Trace;
 import org.autocollections.decisions.DecisionService;
+import org.autocollections.observability.DecisionSpans;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -71,6 +72,9 @@ public class CaseResource {
 
     @Inject
     DecisionLedger ledger;
+
+    @Inject
+    DecisionSpans spans;
 
     @Inject
     java.time.Clock clock;
@@ -226,7 +230,8 @@ public class CaseResource {
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidRequestException("asOf", "must be a timestamp with offset, e.g. 2026-11-29T10:00:00+08:00");
         }
-        return trace.answer(decisions.decideStoredCase(store.asRequest(caseId, at)));
+        spans.traceMode(trace);
+        return trace.answer(decisions.decideStoredCase(spans.caseRead(() -> store.asRequest(caseId, at))));
     }
 
     @RolesAllowed({ Roles.SERVICER, Roles.AUDITOR })

@@ -70,7 +70,8 @@ public class DecisionRecordResource {
      * fired rules, and {@code differences} lists what the rebuild gave instead.
      */
     public record RecordView(String decisionId, String caseId, Instant decidedAt, Instant asOf, String rulesetVersion,
-            String nextAction, boolean storedCase, String requestId, JsonNode request, JsonNode response,
+            String nextAction, boolean storedCase, String requestId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String traceId, JsonNode request, JsonNode response,
             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean reproduced,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<DecisionReplay.Difference> differences) {
     }
@@ -113,7 +114,7 @@ public class DecisionRecordResource {
     private static RecordView view(DecisionRecord row, DecisionLedger.Recorded recorded, JsonNode response,
             Boolean reproduced, List<DecisionReplay.Difference> differences) {
         return new RecordView(row.decisionId, row.caseId, row.decidedAt, row.asOf, row.rulesetVersion, row.nextAction,
-                row.storedCase, row.requestId, recorded.request(), response, reproduced, differences);
+                row.storedCase, row.requestId, row.traceId, recorded.request(), response, reproduced, differences);
     }
 
     /** The recorded conclusions under the record's identity, in the order of a decision's fields. */

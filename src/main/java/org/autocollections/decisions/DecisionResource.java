@@ -24,6 +24,7 @@ import org.autocollections.api.CollectionCase;
 import org.autocollections.api.CompactDecision;
 import org.autocollections.api.Decision;
 import org.autocollections.api.Trace;
+import org.autocollections.observability.DecisionSpans;
 import org.autocollections.ruleset.ActiveRuleset;
 import org.autocollections.ruleset.Ruleset;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,6 +55,9 @@ public class DecisionResource {
     @Inject
     ActiveRuleset active;
 
+    @Inject
+    DecisionSpans spans;
+
     @POST
     @Operation(summary = "Decide one case", description = "Returns the next action for the case, with the "
             + "conclusions of each decision area and the rules and table rows behind them. With ?trace=full, each "
@@ -72,7 +76,8 @@ public class DecisionResource {
     public Object decide(@Parameter(description = Trace.DESCRIPTION, schema = @Schema(enumeration = { "compact", "full" }))
             @QueryParam("trace") String traceParameter, JsonNode body) {
         Trace trace = Trace.of(traceParameter);
-        return trace.answer(decisions.decideSentCase(reader.read(body)));
+        spans.traceMode(trace);
+        return trace.answer(decisions.decideSentCase(spans.caseRead(() -> reader.read(body))));
     }
 
     @POST
@@ -90,6 +95,7 @@ public class DecisionResource {
     public BatchResponse batch(@Parameter(description = Trace.DESCRIPTION, schema = @Schema(enumeration = { "compact", "full" }))
             @QueryParam("trace") String traceParameter, JsonNode body) {
         Trace trace = Trace.of(traceParameter);
+        spans.traceMode(trace);
         JsonNode cases = body == null ? null : body.get("cases");
         if (cases == null || !cases.isArray()) {
             throw new InvalidRequestException("cases", "must be an array of cases");
@@ -100,13 +106,16 @@ public class DecisionResource {
         Ruleset ruleset = active.current();
         List<CollectionCase> valid = new ArrayList<>(cases.size());
         Problem[] problems = new Problem[cases.size()];
-        for (int i = 0; i < cases.size(); i++) {
-            try {
-                valid.add(reader.read(cases.get(i)));
-            } catch (InvalidRequestException e) {
-                problems[i] = e.problem().at("/api/v1/decisions/batch#/cases/" + i);
+        spans.caseRead(() -> {
+            for (int i = 0; i < cases.size(); i++) {
+                try {
+                    valid.add(reader.read(cases.get(i)));
+                } catch (InvalidRequestException e) {
+                    problems[i] = e.problem().at("/api/v1/decisions/batch#/cases/" + i);
+                }
             }
-        }
+            return valid;
+        });
         Iterator<Decision> decided = decisions.decideAll(valid, ruleset).iterator();
         List<BatchResponse.Entry> results = new ArrayList<>(cases.size());
         int failed = 0;

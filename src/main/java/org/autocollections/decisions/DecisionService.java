@@ -14,8 +14,10 @@ import org.autocollections.audit.GroupCommit;
 import org.autocollections.api.CollectionCase;
 import org.autocollections.api.Decision;
 import org.autocollections.observability.DecisionMetrics;
+import org.autocollections.observability.DecisionSpans;
 import org.autocollections.ruleset.ActiveRuleset;
 import org.autocollections.ruleset.Ruleset;
+import org.jboss.logging.Logger;
 
 /**
  * Decides and records: every decision the service gives is in the decision record first. If the record cannot be
@@ -23,6 +25,8 @@ import org.autocollections.ruleset.Ruleset;
  */
 @ApplicationScoped
 public class DecisionService {
+
+    private static final Logger LOG = Logger.getLogger(DecisionService.class);
 
     @Inject
     DecisionEngine engine;
@@ -39,6 +43,9 @@ public class DecisionService {
     @Inject
     DecisionMetrics metrics;
 
+    @Inject
+    DecisionSpans spans;
+
     /** Decides a case sent whole in the request, with the active ruleset, and records it. */
     public Decision decideSentCase(CollectionCase request) {
         return decide(request, false);
@@ -51,20 +58,32 @@ public class DecisionService {
 
     private Decision decide(CollectionCase request, boolean storedCase) {
         Ruleset ruleset = active.current();
-        Decision decision = metrics.time(request, () -> engine.decide(request, ruleset));
+        Decision decision = spans.engineDecide(() -> metrics.time(request, () -> engine.decide(request, ruleset)));
         DecisionLedger.Entry entry = new DecisionLedger.Entry(request, decision, storedCase);
-        record(List.of(entry), () -> groupCommit.record(entry)); // concurrent single decisions share a commit
+        // concurrent single decisions share a commit; the span is this caller's own wait for its record, on its own
+        // thread, so it stays a child of its own request whichever caller's thread commits the group
+        record(List.of(entry), () -> spans.recordCommit(() -> groupCommit.record(entry)));
+        if (LOG.isDebugEnabled()) { // one line per decision, for following decisions in the logs by request or trace id
+            LOG.debugf("Decision %s on case %s recorded, ruleset %s", decision.decisionId(), request.caseId(),
+                    decision.rulesetVersion());
+        }
         return decision;
     }
 
     /** Decides every case with one ruleset version and records them in one transaction. */
     public List<Decision> decideAll(List<CollectionCase> requests, Ruleset ruleset) {
         List<DecisionLedger.Entry> entries = new ArrayList<>(requests.size());
-        for (CollectionCase request : requests) {
-            entries.add(new DecisionLedger.Entry(request, metrics.time(request, () -> engine.decide(request, ruleset)), false));
-        }
-        record(entries, () -> ledger.record(entries));
-        return entries.stream().map(DecisionLedger.Entry::decision).toList();
+        List<Decision> decisions = spans.engineDecideAll(ruleset.version(), requests.size(), () -> {
+            for (CollectionCase request : requests) {
+                entries.add(new DecisionLedger.Entry(request, metrics.time(request, () -> engine.decide(request, ruleset)), false));
+            }
+            return entries.stream().map(DecisionLedger.Entry::decision).toList();
+        });
+        record(entries, () -> spans.recordCommit(() -> {
+            ledger.record(entries);
+            return entries.size();
+        }));
+        return decisions;
     }
 
     /** Records the decisions (all or none) and counts them given; or, when the record fails, withheld. */

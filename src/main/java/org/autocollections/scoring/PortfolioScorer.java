@@ -26,6 +26,7 @@ import org.autocollections.bulk.StoredCaseReader;
 import org.autocollections.api.CollectionCase;
 import org.autocollections.engine.DecisionEngine;
 import org.autocollections.observability.DecisionMetrics;
+import org.autocollections.observability.DecisionSpans;
 import org.autocollections.observability.LogSafe;
 import org.autocollections.portfolio.ImportFormat;
 import org.autocollections.portfolio.PortfolioImporter;
@@ -84,6 +85,9 @@ public class PortfolioScorer {
     @Inject
     CommitGate gate;
 
+    @Inject
+    DecisionSpans spans;
+
     /** Takes up the spec's shard: starts, joins or resumes its run. */
     public RunStore.Claim claim(RunSpec spec) {
         if (spec.input() != null && !Files.isReadable(spec.input())) {
@@ -92,8 +96,16 @@ public class PortfolioScorer {
         return store.claim(spec, active.current().version());
     }
 
-    /** Scores the claimed shard to its end (or until the run is cancelled) and returns the run as it then stands. */
+    /**
+     * Scores the claimed shard to its end (or until the run is cancelled) and returns the run as it then stands. One
+     * span covers the shard; its cases make none of their own, so a run of millions stays one span per shard.
+     */
     public PortfolioRun score(RunStore.Claim claim, RunSpec spec, RunProgress progress) {
+        return spans.portfolioShard(claim.run().runId, spec.shard().toString(), claim.run().rulesetVersion,
+                () -> scoreShard(claim, spec, progress));
+    }
+
+    private PortfolioRun scoreShard(RunStore.Claim claim, RunSpec spec, RunProgress progress) {
         RunShard.Key key = new RunShard.Key(claim.run().runId, claim.shard().shardIndex);
         progress.runId = claim.run().runId;
         if (claim.alreadyComplete()) {

@@ -67,6 +67,18 @@ class RequestIdTest {
     }
 
     @Test
+    void withTracesOffTheRecordNamesNoTrace() {
+        // traces are off unless an OTLP endpoint is configured: a caller's traceparent is neither continued nor recorded
+        Response r = given().contentType(ContentType.JSON)
+                .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .body(Cases.withDueDate("RID-T1", "2026-10-15").toString()).post("/api/v1/decisions");
+        r.then().statusCode(200);
+        given().get("/api/v1/decisions/" + r.path("decisionId")).then().statusCode(200)
+                .body("requestId", equalTo(r.header("X-Request-Id")))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("traceId")));
+    }
+
+    @Test
     void problemsCarryTheIdToo() {
         given().header("X-Request-Id", "nf-1").get("/api/v1/decisions/none-such").then().statusCode(404)
                 .header("X-Request-Id", "nf-1");
