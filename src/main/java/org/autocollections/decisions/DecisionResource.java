@@ -55,7 +55,7 @@ public class DecisionResource {
     ActiveRuleset active;
 
     @POST
-    @Operation(summary = "Decide one case", description = "Returns the next action for the case, with the "
+    @Operation(operationId = "decide", summary = "Decide one case", description = "Returns the next action for the case, with the "
             + "conclusions of each decision area and the rules and table rows behind them. With ?trace=full, each "
             + "reason is worded and every rule fired is listed.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -77,7 +77,7 @@ public class DecisionResource {
 
     @POST
     @Path("/batch")
-    @Operation(summary = "Decide up to 1,000 cases", description = "Decides every case with the same ruleset "
+    @Operation(operationId = "decideBatch", summary = "Decide up to 1,000 cases", description = "Decides every case with the same ruleset "
             + "version and answers in request order. A case that is invalid gets a problem in its entry; the other "
             + "cases are still decided. With ?trace=full, each decision is given in full.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -87,6 +87,7 @@ public class DecisionResource {
     @APIResponse(responseCode = "400", description = "The body is not a batch, holds more than 1,000 cases, or the trace "
             + "parameter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "No ruleset is active yet, or the decisions cannot be recorded")
     public BatchResponse batch(@Parameter(description = Trace.DESCRIPTION, schema = @Schema(enumeration = { "compact", "full" }))
             @QueryParam("trace") String traceParameter, JsonNode body) {
         Trace trace = Trace.of(traceParameter);
