@@ -31,8 +31,7 @@ import jakarta.ws.rs.core.Response;
 import org.autocollections.audit.DecisionLedger;
 import org.autocollections.audit.DecisionRecord;
 import org.autocollections.api.CollectionCase;
-import org.autocollections.api.CompactDecision;
-import org.autocollections.api.Decision;
+import org.autocollections.api.DecisionAnswer;
 import org.autocollections.api.Trace;
 import org.autocollections.decisions.DecisionService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -80,8 +79,9 @@ public class CaseResource {
     com.fasterxml.jackson.databind.ObjectMapper json;
 
     public record StoredView(String caseId, Instant createdAt, Instant updatedAt, long revision,
-            @Schema(description = "The case as stored: the body of the PUT, without history.", implementation = Object.class,
-                    type = SchemaType.OBJECT, additionalProperties = Schema.True.class) JsonNode caseData) {
+            @Schema(description = "The case as stored: the body of the PUT, without history.",
+                    implementation = Object.class, type = SchemaType.OBJECT, additionalProperties = Schema.True.class)
+            JsonNode caseData) {
     }
 
     public record Page<T>(int page, int size, long total, List<T> items) {
@@ -92,7 +92,8 @@ public class CaseResource {
     }
 
     @PUT
-    @Operation(operationId = "storeCase", summary = "Store a case", description = "The shape of a decision request without history: history is "
+    @Operation(operationId = "storeCase",
+            summary = "Store a case", description = "The shape of a decision request without history: history is "
             + "logged through the contacts, legal-actions, plans, promises and payments endpoints.")
     @RequestBody(content = @Content(schema = @Schema(implementation = CollectionCase.class)))
     @APIResponse(responseCode = "200", description = "The case was stored before and is now updated",
@@ -134,7 +135,8 @@ public class CaseResource {
 
     @POST
     @Path("/contacts")
-    @Operation(operationId = "logContact", summary = "Log a contact attempt", description = "201 when new; 200 when this attemptId was logged "
+    @Operation(operationId = "logContact",
+            summary = "Log a contact attempt", description = "201 when new; 200 when this attemptId was logged "
             + "before with the same details (a retry, counted once); 409 when it was logged with other details.")
     @APIResponse(responseCode = "200", description = "Logged before with the same details: a retry, counted once",
             content = @Content(schema = @Schema(implementation = LogRequests.Contact.class)))
@@ -156,7 +158,8 @@ public class CaseResource {
 
     @POST
     @Path("/legal-actions")
-    @Operation(operationId = "logLegalAction", summary = "Log a legal action taken", description = "Idempotent on actionId.")
+    @Operation(operationId = "logLegalAction",
+            summary = "Log a legal action taken", description = "Idempotent on actionId.")
     @APIResponse(responseCode = "200", description = "Logged before with the same details: a retry, counted once",
             content = @Content(schema = @Schema(implementation = LogRequests.Legal.class)))
     @APIResponse(responseCode = "201", description = "Logged",
@@ -174,7 +177,8 @@ public class CaseResource {
 
     @POST
     @Path("/plans")
-    @Operation(operationId = "logRepaymentPlan", summary = "Log a repayment plan, or its new status", description = "Idempotent on planId; the same "
+    @Operation(operationId = "logRepaymentPlan",
+            summary = "Log a repayment plan, or its new status", description = "Idempotent on planId; the same "
             + "planId with a new status records the change.")
     @APIResponse(responseCode = "200", description = "Logged before with the same details: a retry, counted once",
             content = @Content(schema = @Schema(implementation = LogRequests.Plan.class)))
@@ -194,7 +198,8 @@ public class CaseResource {
 
     @POST
     @Path("/promises")
-    @Operation(operationId = "logPromise", summary = "Log a promise to pay, or its outcome", description = "Idempotent on promiseId; send it "
+    @Operation(operationId = "logPromise",
+            summary = "Log a promise to pay, or its outcome", description = "Idempotent on promiseId; send it "
             + "again as KEPT or BROKEN once its day has passed. Broken promises count in the decision.")
     @APIResponse(responseCode = "200", description = "Logged before with the same details: a retry, counted once",
             content = @Content(schema = @Schema(implementation = LogRequests.Promise.class)))
@@ -243,11 +248,12 @@ public class CaseResource {
     @POST
     @Path("/decisions")
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "decideStoredCase", summary = "Decide a stored case with its stored history", description = "As of the service clock, or "
+    @Operation(operationId = "decideStoredCase",
+            summary = "Decide a stored case with its stored history", description = "As of the service clock, or "
             + "of the asOf query parameter (a timestamp with offset). With ?trace=full, each reason is worded and "
             + "every rule fired is listed.")
     @APIResponse(responseCode = "200", description = "The decision",
-            content = @Content(schema = @Schema(oneOf = { CompactDecision.class, Decision.class })))
+            content = @Content(schema = @Schema(implementation = DecisionAnswer.class)))
     @APIResponse(responseCode = "503", description = "No ruleset is active yet, or the decision cannot be recorded")
     public Object decide(@PathParam("caseId") String caseId, @QueryParam("asOf") String asOf,
             @Parameter(description = Trace.DESCRIPTION, schema = @Schema(enumeration = { "compact", "full" }))

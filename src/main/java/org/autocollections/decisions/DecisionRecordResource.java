@@ -32,10 +32,10 @@ import org.autocollections.ruleset.RulesetCompilationException;
 import org.autocollections.ruleset.RulesetVersionNotFoundException;
 import org.autocollections.ruleset.RulesetVersions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -88,7 +88,8 @@ public class DecisionRecordResource {
     }
 
     @GET
-    @Operation(operationId = "getDecisionRecord", summary = "A recorded decision", description = "The request as received, the ruleset version and the "
+    @Operation(operationId = "getDecisionRecord",
+            summary = "A recorded decision", description = "The request as received, the ruleset version and the "
             + "time as recorded, and the response with its reasons and fired rules, as answered: rebuilt from the "
             + "recorded version when the record keeps only the conclusions, with reproduced=true when the rebuilt "
             + "conclusions are the recorded ones; otherwise reproduced=false, the recorded conclusions and the differences.")

@@ -53,8 +53,8 @@ public class ProblemResponseDocumentation implements OASFilter {
         List<String> types = body && operation.getRequestBody().getContent() != null
                 ? List.copyOf(operation.getRequestBody().getContent().getMediaTypes().keySet()) : List.of();
         boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
-        boolean someRolesOnly = secured && operation.getSecurity().stream()
-                .anyMatch(requirement -> requirement.getSchemes().values().stream().anyMatch(roles -> !roles.isEmpty()));
+        boolean someRolesOnly = secured && operation.getSecurity().stream().anyMatch(
+                requirement -> requirement.getSchemes().values().stream().anyMatch(roles -> !roles.isEmpty()));
 
         share(responses, "400", body || parameters);
         share(responses, "401", secured);

@@ -23,13 +23,13 @@ import jakarta.ws.rs.core.Response;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.QueryParameters;
 import org.autocollections.security.Roles;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.autocollections.validation.Finding;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -108,7 +108,8 @@ public class DraftResource {
 
     @GET
     @RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR, Roles.DEVELOPER })
-    @Operation(operationId = "listDrafts", summary = "Drafts and versions, newest first", description = "Every version enters as a draft, so this "
+    @Operation(operationId = "listDrafts",
+            summary = "Drafts and versions, newest first", description = "Every version enters as a draft, so this "
             + "lists the active version, the retired ones and the open drafts. Filter with ?status=VALIDATED.")
     public List<DraftSummary> list(@QueryParam("status") String status, @QueryParam("limit") String limitParameter) {
         int limit = QueryParameters.limit(limitParameter, 100, 1000);
@@ -118,7 +119,8 @@ public class DraftResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR, Roles.DEVELOPER })
-    @Operation(operationId = "getDraft", summary = "One draft: findings, changed cells, files, its history and what the caller may do now",
+    @Operation(operationId = "getDraft",
+            summary = "One draft: findings, changed cells, files, its history and what the caller may do now",
             description = "actions lists revise, approve, reject, activate and rollback, in that order: allowed, or "
                     + "blockedBy STATUS, ROLE or FOUR_EYES with a sentence why, as the server will decide the step.")
     public DraftView get(@PathParam("id") String id) {
@@ -142,7 +144,8 @@ public class DraftResource {
     @Path("/{id}/approve")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.APPROVER)
-    @Operation(operationId = "approveDraft", summary = "Approve a validated draft", description = "Four eyes: whoever uploaded or revised the draft "
+    @Operation(operationId = "approveDraft",
+            summary = "Approve a validated draft", description = "Four eyes: whoever uploaded or revised the draft "
             + "cannot approve it (403). Optional body {\"note\": \"...\"}.")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.WILDCARD,
             schema = @Schema(implementation = Note.class)))
@@ -173,7 +176,8 @@ public class DraftResource {
     @Path("/{id}/activate")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.APPROVER)
-    @Operation(operationId = "activateDraft", summary = "Activate an approved draft", description = "Swaps the ruleset atomically: each decision is "
+    @Operation(operationId = "activateDraft",
+            summary = "Activate an approved draft", description = "Swaps the ruleset atomically: each decision is "
             + "made wholly by the old or wholly by the new version. The version serving until now is retired.")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.WILDCARD,
             schema = @Schema(implementation = Note.class)))

@@ -26,9 +26,9 @@ import org.autocollections.ruleset.Ruleset;
 import org.autocollections.ruleset.RulesetCompilationException;
 import org.autocollections.api.RulesetProblem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -83,7 +83,8 @@ public class RulesetResource {
     @RolesAllowed("**")
     @GET
     @Path("/active")
-    @Operation(operationId = "getActiveRuleset", summary = "The ruleset deciding now", description = "Its version, files and when it was loaded.")
+    @Operation(operationId = "getActiveRuleset",
+            summary = "The ruleset deciding now", description = "Its version, files and when it was loaded.")
     @APIResponse(responseCode = "200", description = "The active ruleset",
             content = @Content(schema = @Schema(implementation = ActiveView.class)))
     @APIResponse(responseCode = "503", description = "No ruleset is active yet")
@@ -94,7 +95,8 @@ public class RulesetResource {
     @RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR })
     @GET
     @Path("/activations")
-    @Operation(operationId = "listActivations", summary = "Ruleset activations, newest first", description = "Which version served from when.")
+    @Operation(operationId = "listActivations",
+            summary = "Ruleset activations, newest first", description = "Which version served from when.")
     public List<ActivationView> activations(@QueryParam("limit") String limitParameter) {
         int limit = QueryParameters.limit(limitParameter, 50, 1000);
         return log.newestFirst(limit).stream().map(a -> new ActivationView(a.version, a.digest, a.activatedAt,

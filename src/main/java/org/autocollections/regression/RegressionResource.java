@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.autocollections.security.Roles;
 import org.autocollections.ruleset.RulesetVersions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -54,7 +54,8 @@ public class RegressionResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(operationId = "runRegression", summary = "Run the golden corpus and scenario sheets (CSV or Excel) against a candidate ruleset",
+    @Operation(operationId = "runRegression",
+            summary = "Run the golden corpus and scenario sheets (CSV or Excel) against a candidate ruleset",
             description = "Form fields: candidate, and any number of files named scenarios. A malformed sheet is a 400 "
                     + "naming the file, row and column.")
     public RegressionReport runWithSheets(@RestForm("candidate") String candidate,

@@ -25,10 +25,10 @@ import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.QueryParameters;
 import org.autocollections.api.NextActionType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -128,7 +128,8 @@ public class PortfolioRunResource {
     @RolesAllowed({ Roles.BATCH, Roles.SERVICER, Roles.AUDITOR })
     @GET
     @Path("{runId}/summary")
-    @Operation(operationId = "getPortfolioRunSummary", summary = "What the run found: cases by bucket, classification, rating and next action; exposure, "
+    @Operation(operationId = "getPortfolioRunSummary",
+            summary = "What the run found: cases by bucket, classification, rating and next action; exposure, "
             + "expected loss and the roll rates since the previous run",
             description = "For a run still going, the figures so far.")
     public RunSummary summary(@PathParam("runId") String runId) throws Exception {
@@ -143,7 +144,8 @@ public class PortfolioRunResource {
     @GET
     @Path("{runId}/worklist")
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
-    @Operation(operationId = "getWorkList", summary = "The run's cases with a next action, most urgent first (priority, then exposure)",
+    @Operation(operationId = "getWorkList",
+            summary = "The run's cases with a next action, most urgent first (priority, then exposure)",
             description = "JSON by default; Accept: text/csv or format=csv gives a CSV file of the whole list "
                     + "(or of limit rows).")
     @APIResponse(responseCode = "200", description = "A page of the work list, or the CSV file", content = {

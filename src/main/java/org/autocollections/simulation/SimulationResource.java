@@ -27,10 +27,10 @@ import org.autocollections.ruleset.Ruleset;
 import org.autocollections.ruleset.RulesetVersions;
 import org.autocollections.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -74,7 +74,8 @@ public class SimulationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "startSimulation", summary = "Simulate a candidate ruleset against the baseline on the stored cases",
+    @Operation(operationId = "startSimulation",
+            summary = "Simulate a candidate ruleset against the baseline on the stored cases",
             description = "Decides every stored case (or a sample) with both rulesets as of one instant, in the "
                     + "background; answers 202 at once with the simulation's status. Nothing is recorded as a decision. "
                     + "One simulation runs at a time: 409 while another runs.")
@@ -104,7 +105,8 @@ public class SimulationResource {
     }
 
     @GET
-    @Operation(operationId = "listSimulations", summary = "The latest simulations, newest first (without their reports)")
+    @Operation(operationId = "listSimulations",
+            summary = "The latest simulations, newest first (without their reports)")
     public List<SimulationStatus> recent(@QueryParam("limit") String limitParameter) {
         int limit = QueryParameters.limit(limitParameter, 20, 500);
         return store.recent(limit).stream().map(runner::settle)
@@ -113,7 +115,8 @@ public class SimulationResource {
 
     @GET
     @Path("{simulationId}")
-    @Operation(operationId = "getSimulation", summary = "A simulation's progress (done, rate, time left) and, once it has ended, its report")
+    @Operation(operationId = "getSimulation",
+            summary = "A simulation's progress (done, rate, time left) and, once it has ended, its report")
     public SimulationStatus status(@PathParam("simulationId") String simulationId) {
         Simulation s = runner.settle(find(simulationId));
         return SimulationStatus.of(s, runner.progress(simulationId), store.report(s));
@@ -137,7 +140,8 @@ public class SimulationResource {
     @GET
     @Path("{simulationId}/changes")
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
-    @Operation(operationId = "listSimulationChanges", summary = "The cases whose decision the candidate changes, in case-id order",
+    @Operation(operationId = "listSimulationChanges",
+            summary = "The cases whose decision the candidate changes, in case-id order",
             description = "JSON by default (limit at most 10,000, default 100); Accept: text/csv or format=csv gives "
                     + "a CSV file of every changed case (or of limit rows), streamed.")
     @APIResponse(responseCode = "200", description = "A page of the changed cases, or the CSV file", content = {
