@@ -31,12 +31,12 @@ import jakarta.ws.rs.core.Response;
 import org.autocollections.audit.DecisionLedger;
 import org.autocollections.audit.DecisionRecord;
 import org.autocollections.api.CollectionCase;
-import org.autocollections.api.CompactDecision;
-import org.autocollections.api.Decision;
+import org.autocollections.api.DecisionAnswer;
 import org.autocollections.api.Trace;
 import org.autocollections.decisions.DecisionService;
 import org.autocollections.observability.DecisionSpans;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -82,7 +82,10 @@ public class CaseResource {
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
 
-    public record StoredView(String caseId, Instant createdAt, Instant updatedAt, long revision, JsonNode caseData) {
+    public record StoredView(String caseId, Instant createdAt, Instant updatedAt, long revision,
+            @Schema(description = "The case as stored: the body of the PUT, without history.",
+                    implementation = Object.class, type = SchemaType.OBJECT, additionalProperties = Schema.True.class)
+            JsonNode caseData) {
     }
 
     public record Page<T>(int page, int size, long total, List<T> items) {
@@ -93,9 +96,14 @@ public class CaseResource {
     }
 
     @PUT
-    @Operation(summary = "Store a case", description = "The shape of a decision request without history: history is "
+    @Operation(operationId = "storeCase",
+            summary = "Store a case", description = "The shape of a decision request without history: history is "
             + "logged through the contacts, legal-actions, plans, promises and payments endpoints.")
     @RequestBody(content = @Content(schema = @Schema(implementation = CollectionCase.class)))
+    @APIResponse(responseCode = "200", description = "The case was stored before and is now updated",
+            content = @Content(schema = @Schema(implementation = StoredView.class)))
+    @APIResponse(responseCode = "201", description = "The case is stored",
+            content = @Content(schema = @Schema(implementation = StoredView.class)))
     public Response put(@PathParam("caseId") String caseId, JsonNode body) {
         if (body != null && body.isObject()) {
             ObjectNode object = (ObjectNode) body;
@@ -115,7 +123,7 @@ public class CaseResource {
     }
 
     @GET
-    @Operation(summary = "A stored case")
+    @Operation(operationId = "getCase", summary = "A stored case")
     public StoredView get(@PathParam("caseId") String caseId) {
         return view(caseId);
     }
@@ -131,8 +139,14 @@ public class CaseResource {
 
     @POST
     @Path("/contacts")
-    @Operation(summary = "Log a contact attempt", description = "201 when new; 200 when this attemptId was logged "
+    @Operation(operationId = "logContact",
+            summary = "Log a contact attempt", description = "201 when new; 200 when this attemptId was logged "
             + "before with the same details (a retry, counted once); 409 when it was logged with other details.")
+    @APIResponse(responseCode = "200", description = "Logged before with the same details: a retry, counted once",
+            content = @Content(schema = @Schema(implementation = LogRequests.Contact.class)))
+    @APIResponse(responseCode = "201", description = "Logged",
+            content = @Content(schema = @Schema(implementation = LogRequests.Contact.class)))
+    @APIResponse(responseCode = "409", description = "The id was logged before with other details")
     public Response contact(@PathParam("caseId") String caseId, @Valid @NotNull LogRequests.Contact log) {
         HistoryLog.Logged<ContactEntry> logged = history.log(ContactEntry.class, caseId, log.attemptId(), () -> {
             ContactEntry e = new ContactEntry();
@@ -148,7 +162,13 @@ public class CaseResource {
 
     @POST
     @Path("/legal-actions")
-    @Operation(summary = "Log a legal action taken", description = "Idempotent on actionId.")
+    @Operation(operationId = "logLegalAction",
+            summary = "Log a legal action taken", description = "Idempotent on actionId.")
+    @APIResponse(responseCode = "200", description = "Logged before with the same details: a retry, counted once",
+            content = @Content(schema = @Schema(implementation = LogRequests.Legal.class)))
+    @APIResponse(responseCode = "201", description = "Logged",
+            content = @Content(schema = @Schema(implementation = LogRequests.Legal.class)))
+    @APIResponse(responseCode = "409", description = "The id was logged before with other details")
     public Response legal(@PathParam("caseId") String caseId, @Valid @NotNull LogRequests.Legal log) {
         HistoryLog.Logged<LegalEntry> logged = history.log(LegalEntry.class, caseId, log.actionId(), () -> {
             LegalEntry e = new LegalEntry();
@@ -161,8 +181,14 @@ public class CaseResource {
 
     @POST
     @Path("/plans")
-    @Operation(summary = "Log a repayment plan, or its new status", description = "Idempotent on planId; the same "
+    @Operation(operationId = "logRepaymentPlan",
+            summary = "Log a repayment plan, or its new status", description = "Idempotent on planId; the same "
             + "planId with a new status records the change.")
+    @APIResponse(responseCode = "200", description = "Logged before with the same details: a retry, counted once",
+            content = @Content(schema = @Schema(implementation = LogRequests.Plan.class)))
+    @APIResponse(responseCode = "201", description = "Logged",
+            content = @Content(schema = @Schema(implementation = LogRequests.Plan.class)))
+    @APIResponse(responseCode = "409", description = "The id was logged before with other details")
     public Response plan(@PathParam("caseId") String caseId, @Valid @NotNull LogRequests.Plan log) {
         HistoryLog.Logged<PlanEntry> logged = history.log(PlanEntry.class, caseId, log.planId(), () -> {
             PlanEntry e = new PlanEntry();
@@ -176,8 +202,14 @@ public class CaseResource {
 
     @POST
     @Path("/promises")
-    @Operation(summary = "Log a promise to pay, or its outcome", description = "Idempotent on promiseId; send it "
+    @Operation(operationId = "logPromise",
+            summary = "Log a promise to pay, or its outcome", description = "Idempotent on promiseId; send it "
             + "again as KEPT or BROKEN once its day has passed. Broken promises count in the decision.")
+    @APIResponse(responseCode = "200", description = "Logged before with the same details: a retry, counted once",
+            content = @Content(schema = @Schema(implementation = LogRequests.Promise.class)))
+    @APIResponse(responseCode = "201", description = "Logged",
+            content = @Content(schema = @Schema(implementation = LogRequests.Promise.class)))
+    @APIResponse(responseCode = "409", description = "The id was logged before with other details")
     public Response promise(@PathParam("caseId") String caseId, @Valid @NotNull LogRequests.Promise log) {
         HistoryLog.Logged<PromiseEntry> logged = history.log(PromiseEntry.class, caseId, log.promiseId(), () -> {
             PromiseEntry e = new PromiseEntry();
@@ -193,7 +225,12 @@ public class CaseResource {
 
     @POST
     @Path("/payments")
-    @Operation(summary = "Log a payment received", description = "Idempotent on paymentId.")
+    @Operation(operationId = "logPayment", summary = "Log a payment received", description = "Idempotent on paymentId.")
+    @APIResponse(responseCode = "200", description = "Logged before with the same details: a retry, counted once",
+            content = @Content(schema = @Schema(implementation = LogRequests.Payment.class)))
+    @APIResponse(responseCode = "201", description = "Logged",
+            content = @Content(schema = @Schema(implementation = LogRequests.Payment.class)))
+    @APIResponse(responseCode = "409", description = "The id was logged before with other details")
     public Response payment(@PathParam("caseId") String caseId, @Valid @NotNull LogRequests.Payment log) {
         HistoryLog.Logged<PaymentEntry> logged = history.log(PaymentEntry.class, caseId, log.paymentId(), () -> {
             PaymentEntry e = new PaymentEntry();
@@ -215,11 +252,13 @@ public class CaseResource {
     @POST
     @Path("/decisions")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Decide a stored case with its stored history", description = "As of the service clock, or "
+    @Operation(operationId = "decideStoredCase",
+            summary = "Decide a stored case with its stored history", description = "As of the service clock, or "
             + "of the asOf query parameter (a timestamp with offset). With ?trace=full, each reason is worded and "
             + "every rule fired is listed.")
     @APIResponse(responseCode = "200", description = "The decision",
-            content = @Content(schema = @Schema(oneOf = { CompactDecision.class, Decision.class })))
+            content = @Content(schema = @Schema(implementation = DecisionAnswer.class)))
+    @APIResponse(responseCode = "503", description = "No ruleset is active yet, or the decision cannot be recorded")
     public Object decide(@PathParam("caseId") String caseId, @QueryParam("asOf") String asOf,
             @Parameter(description = Trace.DESCRIPTION, schema = @Schema(enumeration = { "compact", "full" }))
             @QueryParam("trace") String traceParameter) {
@@ -237,7 +276,7 @@ public class CaseResource {
     @RolesAllowed({ Roles.SERVICER, Roles.AUDITOR })
     @GET
     @Path("/decisions")
-    @Operation(summary = "The case's decisions, newest first")
+    @Operation(operationId = "listCaseDecisions", summary = "The case's decisions, newest first")
     public Page<DecisionSummary> decisions(@PathParam("caseId") String caseId,
             @QueryParam("page") String pageParameter, @QueryParam("size") String sizeParameter) {
         int page = QueryParameters.whole("page", pageParameter, 0);

@@ -6,8 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import org.autocollections.api.CompactDecision;
-import org.autocollections.api.Decision;
+import org.autocollections.api.DecisionAnswer;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "BatchResponse")
@@ -20,7 +19,7 @@ public record BatchResponse(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "BatchEntry")
     public record Entry(int index, String caseId,
-            @Schema(description = "The decision, compact unless ?trace=full", oneOf = { CompactDecision.class, Decision.class })
+            @Schema(description = "The decision, compact unless ?trace=full", ref = DecisionAnswer.NAME)
             Object decision,
             Problem problem) {
     }

@@ -32,6 +32,10 @@ import org.autocollections.ruleset.RulesetCompilationException;
 import org.autocollections.ruleset.RulesetVersionNotFoundException;
 import org.autocollections.ruleset.RulesetVersions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -71,7 +75,11 @@ public class DecisionRecordResource {
      */
     public record RecordView(String decisionId, String caseId, Instant decidedAt, Instant asOf, String rulesetVersion,
             String nextAction, boolean storedCase, String requestId,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String traceId, JsonNode request, JsonNode response,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String traceId,
+            @Schema(description = "The case as it was received.", implementation = Object.class,
+                    type = SchemaType.OBJECT, additionalProperties = Schema.True.class) JsonNode request,
+            @Schema(description = "The decision as it was answered, in full.", implementation = Object.class,
+                    type = SchemaType.OBJECT, additionalProperties = Schema.True.class) JsonNode response,
             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean reproduced,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<DecisionReplay.Difference> differences) {
     }
@@ -81,7 +89,8 @@ public class DecisionRecordResource {
     }
 
     @GET
-    @Operation(summary = "A recorded decision", description = "The request as received, the ruleset version and the "
+    @Operation(operationId = "getDecisionRecord",
+            summary = "A recorded decision", description = "The request as received, the ruleset version and the "
             + "time as recorded, and the response with its reasons and fired rules, as answered: rebuilt from the "
             + "recorded version when the record keeps only the conclusions, with reproduced=true when the rebuilt "
             + "conclusions are the recorded ones; otherwise reproduced=false, the recorded conclusions and the differences.")
@@ -130,10 +139,14 @@ public class DecisionRecordResource {
     @POST
     @Path("/replay")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Decide the recorded input again and compare",
+    @Operation(operationId = "replayDecision", summary = "Decide the recorded input again and compare",
             description = "With ruleset=recorded (the default) the recorded version is rebuilt from its archived files: "
                     + "an identical answer proves the decision reproducible. With ruleset=active the serving version "
                     + "decides, showing what a policy change would alter. Nothing is recorded.")
+    @APIResponse(responseCode = "200", description = "The decision made again, and how it differs from the record",
+            content = @Content(schema = @Schema(implementation = ReplayView.class)))
+    @APIResponse(responseCode = "422", description = "The recorded version's archived files no longer compile")
+    @APIResponse(responseCode = "503", description = "ruleset=active and no ruleset is active yet")
     public ReplayView replay(@PathParam("decisionId") String decisionId,
             @QueryParam("ruleset") @DefaultValue("recorded") String which) throws Exception {
         if (!which.equals("recorded") && !which.equals("active")) {

@@ -21,8 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.autocollections.api.CollectionCase;
-import org.autocollections.api.CompactDecision;
 import org.autocollections.api.Decision;
+import org.autocollections.api.DecisionAnswer;
 import org.autocollections.api.Trace;
 import org.autocollections.observability.DecisionSpans;
 import org.autocollections.ruleset.ActiveRuleset;
@@ -59,13 +59,14 @@ public class DecisionResource {
     DecisionSpans spans;
 
     @POST
-    @Operation(summary = "Decide one case", description = "Returns the next action for the case, with the "
+    @Operation(operationId = "decide",
+            summary = "Decide one case", description = "Returns the next action for the case, with the "
             + "conclusions of each decision area and the rules and table rows behind them. With ?trace=full, each "
             + "reason is worded and every rule fired is listed.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CollectionCase.class)))
     @APIResponse(responseCode = "200", description = "The decision",
-            content = @Content(schema = @Schema(oneOf = { CompactDecision.class, Decision.class })))
+            content = @Content(schema = @Schema(implementation = DecisionAnswer.class)))
     @APIResponse(responseCode = "400", description = "The case or the trace parameter is invalid; the problem names "
             + "each field at fault",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -82,7 +83,8 @@ public class DecisionResource {
 
     @POST
     @Path("/batch")
-    @Operation(summary = "Decide up to 1,000 cases", description = "Decides every case with the same ruleset "
+    @Operation(operationId = "decideBatch",
+            summary = "Decide up to 1,000 cases", description = "Decides every case with the same ruleset "
             + "version and answers in request order. A case that is invalid gets a problem in its entry; the other "
             + "cases are still decided. With ?trace=full, each decision is given in full.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -92,6 +94,7 @@ public class DecisionResource {
     @APIResponse(responseCode = "400", description = "The body is not a batch, holds more than 1,000 cases, or the trace "
             + "parameter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "No ruleset is active yet, or the decisions cannot be recorded")
     public BatchResponse batch(@Parameter(description = Trace.DESCRIPTION, schema = @Schema(enumeration = { "compact", "full" }))
             @QueryParam("trace") String traceParameter, JsonNode body) {
         Trace trace = Trace.of(traceParameter);

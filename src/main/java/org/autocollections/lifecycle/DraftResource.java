@@ -23,7 +23,13 @@ import jakarta.ws.rs.core.Response;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.QueryParameters;
 import org.autocollections.security.Roles;
+import org.autocollections.validation.Finding;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -74,7 +80,10 @@ public class DraftResource {
      * A draft with everything an approver reads before deciding, and the steps the caller may take on it now
      * (revise, approve, reject, activate, rollback, always in that order), judged as the server will judge them.
      */
-    public record DraftView(DraftSummary draft, JsonNode findings, JsonNode changes, List<FileView> files,
+    public record DraftView(DraftSummary draft,
+            @Schema(type = SchemaType.ARRAY, implementation = Finding.class) JsonNode findings,
+            @Schema(type = SchemaType.ARRAY, implementation = DraftChanges.FileChange.class) JsonNode changes,
+            List<FileView> files,
             List<EventView> events, List<DraftAction> actions) {
     }
 
@@ -85,10 +94,13 @@ public class DraftResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({ Roles.ANALYST, Roles.DEVELOPER })
-    @Operation(summary = "Upload decision tables as a new draft",
+    @Operation(operationId = "uploadDraft", summary = "Upload decision tables as a new draft",
             description = "Multipart form: one or more 'files' (*.drl.xlsx or *.drl.csv) and an optional 'note'. The draft is "
                     + "the active ruleset with each file in place of its namesake (in any format). It is validated at once: "
                     + "201 with status VALIDATED, or DRAFT with error findings pinned to file, sheet, row and column.")
+    @APIResponse(responseCode = "201", description = "The draft, validated",
+            content = @Content(schema = @Schema(implementation = DraftView.class)))
+    @APIResponse(responseCode = "503", description = "No ruleset is active yet to base the draft on")
     public Response create(@RestForm("files") List<FileUpload> files, @RestForm("note") String note) {
         Draft draft = workflow.create(uploads(files), note, actor(), Draft.Origin.UPLOAD);
         return Response.created(URI.create("/api/v1/rulesets/drafts/" + draft.id)).entity(view(draft)).build();
@@ -96,7 +108,8 @@ public class DraftResource {
 
     @GET
     @RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR, Roles.DEVELOPER })
-    @Operation(summary = "Drafts and versions, newest first", description = "Every version enters as a draft, so this "
+    @Operation(operationId = "listDrafts",
+            summary = "Drafts and versions, newest first", description = "Every version enters as a draft, so this "
             + "lists the active version, the retired ones and the open drafts. Filter with ?status=VALIDATED.")
     public List<DraftSummary> list(@QueryParam("status") String status, @QueryParam("limit") String limitParameter) {
         int limit = QueryParameters.limit(limitParameter, 100, 1000);
@@ -106,7 +119,8 @@ public class DraftResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR, Roles.DEVELOPER })
-    @Operation(summary = "One draft: findings, changed cells, files, its history and what the caller may do now",
+    @Operation(operationId = "getDraft",
+            summary = "One draft: findings, changed cells, files, its history and what the caller may do now",
             description = "actions lists revise, approve, reject, activate and rollback, in that order: allowed, or "
                     + "blockedBy STATUS, ROLE or FOUR_EYES with a sentence why, as the server will decide the step.")
     public DraftView get(@PathParam("id") String id) {
@@ -117,8 +131,11 @@ public class DraftResource {
     @Path("/{id}/files")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({ Roles.ANALYST, Roles.DEVELOPER })
-    @Operation(summary = "Revise an open draft with corrected files",
+    @Operation(operationId = "reviseDraft", summary = "Revise an open draft with corrected files",
             description = "Same form as the upload. The draft is validated again and any approval is withdrawn.")
+    @APIResponse(responseCode = "200", description = "The draft, validated again",
+            content = @Content(schema = @Schema(implementation = DraftView.class)))
+    @APIResponse(responseCode = "409", description = "Not possible in the draft's status")
     public DraftView revise(@PathParam("id") String id, @RestForm("files") List<FileUpload> files, @RestForm("note") String note) {
         return view(workflow.revise(id(id), uploads(files), note, actor()));
     }
@@ -127,8 +144,16 @@ public class DraftResource {
     @Path("/{id}/approve")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.APPROVER)
-    @Operation(summary = "Approve a validated draft", description = "Four eyes: whoever uploaded or revised the draft "
+    @Operation(operationId = "approveDraft",
+            summary = "Approve a validated draft", description = "Four eyes: whoever uploaded or revised the draft "
             + "cannot approve it (403). Optional body {\"note\": \"...\"}.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.WILDCARD,
+            schema = @Schema(implementation = Note.class)))
+    @APIResponse(responseCode = "200", description = "The draft, approved",
+            content = @Content(schema = @Schema(implementation = DraftView.class)))
+    @APIResponse(responseCode = "403", description = "The token's roles do not allow this, or the caller uploaded or "
+            + "revised the draft (four eyes)")
+    @APIResponse(responseCode = "409", description = "Not possible in the draft's status")
     public DraftView approve(@PathParam("id") String id, String body) {
         return view(workflow.approve(id(id), note(body), actor()));
     }
@@ -137,7 +162,12 @@ public class DraftResource {
     @Path("/{id}/reject")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.APPROVER, Roles.ANALYST, Roles.DEVELOPER })
-    @Operation(summary = "Turn down (approver) or withdraw (its author) an open draft")
+    @Operation(operationId = "rejectDraft", summary = "Turn down (approver) or withdraw (its author) an open draft")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.WILDCARD,
+            schema = @Schema(implementation = Note.class)))
+    @APIResponse(responseCode = "200", description = "The draft, rejected",
+            content = @Content(schema = @Schema(implementation = DraftView.class)))
+    @APIResponse(responseCode = "409", description = "Not possible in the draft's status")
     public DraftView reject(@PathParam("id") String id, String body) {
         return view(workflow.reject(id(id), note(body), actor()));
     }
@@ -146,8 +176,14 @@ public class DraftResource {
     @Path("/{id}/activate")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.APPROVER)
-    @Operation(summary = "Activate an approved draft", description = "Swaps the ruleset atomically: each decision is "
+    @Operation(operationId = "activateDraft",
+            summary = "Activate an approved draft", description = "Swaps the ruleset atomically: each decision is "
             + "made wholly by the old or wholly by the new version. The version serving until now is retired.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.WILDCARD,
+            schema = @Schema(implementation = Note.class)))
+    @APIResponse(responseCode = "200", description = "The draft, now the active version",
+            content = @Content(schema = @Schema(implementation = DraftView.class)))
+    @APIResponse(responseCode = "409", description = "Not possible in the draft's status")
     public DraftView activate(@PathParam("id") String id, String body) {
         return view(workflow.activate(id(id), note(body), actor()));
     }

@@ -28,6 +28,7 @@ import org.autocollections.api.RulesetProblem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -82,7 +83,11 @@ public class RulesetResource {
     @RolesAllowed("**")
     @GET
     @Path("/active")
-    @Operation(summary = "The ruleset deciding now", description = "Its version, files and when it was loaded.")
+    @Operation(operationId = "getActiveRuleset",
+            summary = "The ruleset deciding now", description = "Its version, files and when it was loaded.")
+    @APIResponse(responseCode = "200", description = "The active ruleset",
+            content = @Content(schema = @Schema(implementation = ActiveView.class)))
+    @APIResponse(responseCode = "503", description = "No ruleset is active yet")
     public ActiveView current() {
         return ActiveView.of(active.current(), config.model().name());
     }
@@ -90,7 +95,8 @@ public class RulesetResource {
     @RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR })
     @GET
     @Path("/activations")
-    @Operation(summary = "Ruleset activations, newest first", description = "Which version served from when.")
+    @Operation(operationId = "listActivations",
+            summary = "Ruleset activations, newest first", description = "Which version served from when.")
     public List<ActivationView> activations(@QueryParam("limit") String limitParameter) {
         int limit = QueryParameters.limit(limitParameter, 50, 1000);
         return log.newestFirst(limit).stream().map(a -> new ActivationView(a.version, a.digest, a.activatedAt,
@@ -101,7 +107,7 @@ public class RulesetResource {
     @POST
     @Path("/reload")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Recompile the rules and tables from their folders",
+    @Operation(operationId = "reloadRuleset", summary = "Recompile the rules and tables from their folders",
             description = "Builds a new ruleset beside the serving one and swaps it in only if it compiles. "
                     + "A ruleset with errors is refused with each error's file, sheet, row and column; the active "
                     + "ruleset keeps serving.")
@@ -117,9 +123,14 @@ public class RulesetResource {
     @POST
     @Path("/{version}/activate")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Roll back: make a version that served before active again",
+    @Operation(operationId = "rollbackRuleset", summary = "Roll back: make a version that served before active again",
             description = "One call, for any retired version (GET /api/v1/rulesets/drafts?status=RETIRED lists them). "
                     + "Optional body {\"note\": \"why\"}; the step is kept in the audit trail.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.WILDCARD,
+            schema = @Schema(implementation = DraftResource.Note.class)))
+    @APIResponse(responseCode = "200", description = "The version's draft, active again",
+            content = @Content(schema = @Schema(implementation = DraftResource.DraftView.class)))
+    @APIResponse(responseCode = "409", description = "The version is the active one, or never served")
     public DraftResource.DraftView rollback(@PathParam("version") String version, String body) {
         return drafts.view(workflow.rollback(version, drafts.note(body), Actor.of(identity)));
     }
@@ -127,7 +138,7 @@ public class RulesetResource {
     @RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR, Roles.DEVELOPER })
     @GET
     @Path("/events")
-    @Operation(summary = "The lifecycle's audit trail, newest first",
+    @Operation(operationId = "listLifecycleEvents", summary = "The lifecycle's audit trail, newest first",
             description = "Every change of a draft's status: who, when, from and to which status, and the note.")
     public List<LifecycleEventView> events(@QueryParam("limit") String limitParameter) {
         int limit = QueryParameters.limit(limitParameter, 100, 1000);

@@ -20,6 +20,10 @@ import org.autocollections.security.Roles;
 import org.autocollections.tables.TableConverter;
 import org.autocollections.tables.TableFormat;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -45,10 +49,15 @@ public class TableDownloadResource {
     @Path("/{name}")
     @Produces({ XLSX, CSV })
     @RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR, Roles.DEVELOPER })
-    @Operation(summary = "Download a decision table of a version",
+    @Operation(operationId = "downloadTable", summary = "Download a decision table of a version",
             description = "name: the table's file name with or without its format (overdue-buckets, "
                     + "overdue-buckets.drl.csv). format: xlsx or csv (default: the format it is kept in). "
                     + "A workbook with tables on several sheets cannot become one CSV file (422).")
+    @APIResponse(responseCode = "200", description = "The table as a file", content = {
+            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "422",
+            description = "A workbook with tables on several sheets cannot become one CSV file")
     public Response download(@PathParam("version") String version, @PathParam("name") String name,
             @QueryParam("format") String format) {
         PolicyFile table = table(version, name);

@@ -10,12 +10,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.autocollections.api.CaseReader;
+import org.autocollections.api.CollectionCase;
 import org.autocollections.api.Decision;
 import org.autocollections.engine.DecisionEngine;
 import org.autocollections.ruleset.RulesetVersions;
 import org.autocollections.ruleset.RulesetCompilationException;
 import org.autocollections.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,9 +47,14 @@ public class TrialDecisionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.DEVELOPER })
-    @Operation(summary = "Try a case on a version, unrecorded",
+    @Operation(operationId = "tryDecision", summary = "Try a case on a version, unrecorded",
             description = "The same case and decision as POST /api/v1/decisions, decided by the named version (a "
                     + "validated draft, the active version or an earlier one). No decision record is written.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CollectionCase.class)))
+    @APIResponse(responseCode = "200", description = "The decision the version makes, in full",
+            content = @Content(schema = @Schema(implementation = Decision.class)))
+    @APIResponse(responseCode = "422", description = "The version's files no longer compile")
     public Decision decide(@PathParam("version") String version, JsonNode body) throws RulesetCompilationException {
         // a draft with errors was never kept as a ruleset, so it is a version not found (404) until it is fixed
         return engine.decide(reader.read(body), versions.require("version", version, false));

@@ -45,7 +45,8 @@ public class PortfolioImportResource {
     @POST
     @Consumes({ ImportFormat.JSONL_MEDIA_TYPE, ImportFormat.CSV_MEDIA_TYPE })
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import a portfolio of cases", description = "JSON Lines (application/x-ndjson: one case per "
+    @Operation(operationId = "importCases",
+            summary = "Import a portfolio of cases", description = "JSON Lines (application/x-ndjson: one case per "
             + "line, the body of PUT /api/v1/cases/{caseId}) or CSV (text/csv: a header row naming the fields by "
             + "dotted path, then one case per row). Each case is validated as PUT validates it; the valid ones are "
             + "stored (created, updated, or left unchanged when sent again with the same data) and each refused line "

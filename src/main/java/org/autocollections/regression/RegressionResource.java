@@ -17,6 +17,7 @@ import org.autocollections.security.Roles;
 import org.autocollections.ruleset.RulesetVersions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -40,9 +41,12 @@ public class RegressionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Run the golden corpus against a candidate ruleset",
+    @Operation(operationId = "runRegression", summary = "Run the golden corpus against a candidate ruleset",
             description = "Decides every corpus case with the candidate and reports each expectation that does not "
                     + "hold. Nothing is recorded.")
+    @APIResponse(responseCode = "404", description = "No such ruleset version")
+    @APIResponse(responseCode = "422", description = "The candidate's files no longer compile")
+    @APIResponse(responseCode = "503", description = "No candidate is named and no ruleset is active yet")
     public RegressionReport run(RunRequest request) throws Exception {
         String candidate = request == null ? null : request.candidate();
         return runner.run(versions.require("candidate", candidate, true), List.of());
@@ -50,7 +54,8 @@ public class RegressionResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Run the golden corpus and scenario sheets (CSV or Excel) against a candidate ruleset",
+    @Operation(operationId = "runRegression",
+            summary = "Run the golden corpus and scenario sheets (CSV or Excel) against a candidate ruleset",
             description = "Form fields: candidate, and any number of files named scenarios. A malformed sheet is a 400 "
                     + "naming the file, row and column.")
     public RegressionReport runWithSheets(@RestForm("candidate") String candidate,

@@ -25,7 +25,10 @@ import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.QueryParameters;
 import org.autocollections.api.NextActionType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,9 +65,13 @@ public class PortfolioRunResource {
     @RolesAllowed({ Roles.BATCH })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Score every stored case with the active ruleset",
+    @Operation(operationId = "startPortfolioRun", summary = "Score every stored case with the active ruleset",
             description = "Starts a run (or resumes one, given its runId) in the background and answers 202 at once; "
                     + "follow it with GET. Each decision is recorded like any other, with the run's id.")
+    @APIResponse(responseCode = "202", description = "The run, started or resumed",
+            content = @Content(schema = @Schema(implementation = RunStatus.class)))
+    @APIResponse(responseCode = "409", description = "The run named has already ended")
+    @APIResponse(responseCode = "503", description = "No ruleset is active yet")
     public Response start(StartRequest request) {
         StartRequest r = request == null ? new StartRequest(null, null, null, null) : request;
         Shard shard;
@@ -88,7 +95,7 @@ public class PortfolioRunResource {
 
     @RolesAllowed({ Roles.BATCH, Roles.SERVICER, Roles.AUDITOR })
     @GET
-    @Operation(summary = "The latest runs, newest first")
+    @Operation(operationId = "listPortfolioRuns", summary = "The latest runs, newest first")
     public List<RunStatus> recent(@QueryParam("limit") String limitParameter) {
         int limit = QueryParameters.limit(limitParameter, 20, 500);
         return store.recent(limit).stream().map(run -> RunStatus.of(run, store.shards(run.runId))).toList();
@@ -97,7 +104,7 @@ public class PortfolioRunResource {
     @RolesAllowed({ Roles.BATCH, Roles.SERVICER, Roles.AUDITOR })
     @GET
     @Path("{runId}")
-    @Operation(summary = "A run's progress: cases done, rate and time left")
+    @Operation(operationId = "getPortfolioRun", summary = "A run's progress: cases done, rate and time left")
     public RunStatus status(@PathParam("runId") String runId) {
         PortfolioRun run = store.find(runId).orElseThrow(() -> new RunNotFoundException(runId));
         return RunStatus.of(run, store.shards(runId));
@@ -106,8 +113,11 @@ public class PortfolioRunResource {
     @RolesAllowed({ Roles.BATCH })
     @POST
     @Path("{runId}/cancel")
-    @Operation(summary = "Cancel a run: every shard stops after its current chunk",
+    @Operation(operationId = "cancelPortfolioRun", summary = "Cancel a run: every shard stops after its current chunk",
             description = "Chunks already committed stay; a cancelled run cannot be resumed. 409 if the run has ended.")
+    @APIResponse(responseCode = "202", description = "The run, cancelling",
+            content = @Content(schema = @Schema(implementation = RunStatus.class)))
+    @APIResponse(responseCode = "409", description = "The run has already ended")
     public Response cancel(@PathParam("runId") String runId) {
         if (!store.cancel(runId)) {
             throw new RunConflictException("run " + runId + " has already ended");
@@ -118,7 +128,8 @@ public class PortfolioRunResource {
     @RolesAllowed({ Roles.BATCH, Roles.SERVICER, Roles.AUDITOR })
     @GET
     @Path("{runId}/summary")
-    @Operation(summary = "What the run found: cases by bucket, classification, rating and next action; exposure, "
+    @Operation(operationId = "getPortfolioRunSummary",
+            summary = "What the run found: cases by bucket, classification, rating and next action; exposure, "
             + "expected loss and the roll rates since the previous run",
             description = "For a run still going, the figures so far.")
     public RunSummary summary(@PathParam("runId") String runId) throws Exception {
@@ -133,9 +144,14 @@ public class PortfolioRunResource {
     @GET
     @Path("{runId}/worklist")
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
-    @Operation(summary = "The run's cases with a next action, most urgent first (priority, then exposure)",
+    @Operation(operationId = "getWorkList",
+            summary = "The run's cases with a next action, most urgent first (priority, then exposure)",
             description = "JSON by default; Accept: text/csv or format=csv gives a CSV file of the whole list "
                     + "(or of limit rows).")
+    @APIResponse(responseCode = "200", description = "A page of the work list, or the CSV file", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = WorkList.Entry.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     public Response workList(@PathParam("runId") String runId, @QueryParam("action") String action,
             @QueryParam("limit") String limitParameter, @QueryParam("offset") String offsetParameter,
             @QueryParam("format") String format, @jakarta.ws.rs.core.Context HttpHeaders headers) {

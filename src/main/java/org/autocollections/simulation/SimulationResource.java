@@ -27,7 +27,10 @@ import org.autocollections.ruleset.Ruleset;
 import org.autocollections.ruleset.RulesetVersions;
 import org.autocollections.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -71,10 +74,17 @@ public class SimulationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Simulate a candidate ruleset against the baseline on the stored cases",
+    @Operation(operationId = "startSimulation",
+            summary = "Simulate a candidate ruleset against the baseline on the stored cases",
             description = "Decides every stored case (or a sample) with both rulesets as of one instant, in the "
                     + "background; answers 202 at once with the simulation's status. Nothing is recorded as a decision. "
                     + "One simulation runs at a time: 409 while another runs.")
+    @APIResponse(responseCode = "202", description = "The simulation, started",
+            content = @Content(schema = @Schema(implementation = SimulationStatus.class)))
+    @APIResponse(responseCode = "404", description = "No such ruleset version")
+    @APIResponse(responseCode = "409", description = "Another simulation is running")
+    @APIResponse(responseCode = "422", description = "A version's files no longer compile")
+    @APIResponse(responseCode = "503", description = "No ruleset is active yet to compare with")
     public Response start(StartRequest request) throws Exception {
         StartRequest r = request == null ? new StartRequest(null, null, null, null, null) : request;
         if (r.sample() != null && (r.sample() < 1 || r.sample() > MAX_SAMPLE)) {
@@ -95,7 +105,8 @@ public class SimulationResource {
     }
 
     @GET
-    @Operation(summary = "The latest simulations, newest first (without their reports)")
+    @Operation(operationId = "listSimulations",
+            summary = "The latest simulations, newest first (without their reports)")
     public List<SimulationStatus> recent(@QueryParam("limit") String limitParameter) {
         int limit = QueryParameters.limit(limitParameter, 20, 500);
         return store.recent(limit).stream().map(runner::settle)
@@ -104,7 +115,8 @@ public class SimulationResource {
 
     @GET
     @Path("{simulationId}")
-    @Operation(summary = "A simulation's progress (done, rate, time left) and, once it has ended, its report")
+    @Operation(operationId = "getSimulation",
+            summary = "A simulation's progress (done, rate, time left) and, once it has ended, its report")
     public SimulationStatus status(@PathParam("simulationId") String simulationId) {
         Simulation s = runner.settle(find(simulationId));
         return SimulationStatus.of(s, runner.progress(simulationId), store.report(s));
@@ -112,8 +124,11 @@ public class SimulationResource {
 
     @POST
     @Path("{simulationId}/cancel")
-    @Operation(summary = "Cancel a simulation: it stops after its current chunk",
+    @Operation(operationId = "cancelSimulation", summary = "Cancel a simulation: it stops after its current chunk",
             description = "The report then covers the cases done until it stopped. 409 if it has already ended.")
+    @APIResponse(responseCode = "202", description = "The simulation, cancelling",
+            content = @Content(schema = @Schema(implementation = SimulationStatus.class)))
+    @APIResponse(responseCode = "409", description = "The simulation has already ended")
     public Response cancel(@PathParam("simulationId") String simulationId) throws InterruptedException {
         find(simulationId);
         if (!store.cancel(simulationId)) {
@@ -125,9 +140,14 @@ public class SimulationResource {
     @GET
     @Path("{simulationId}/changes")
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
-    @Operation(summary = "The cases whose decision the candidate changes, in case-id order",
+    @Operation(operationId = "listSimulationChanges",
+            summary = "The cases whose decision the candidate changes, in case-id order",
             description = "JSON by default (limit at most 10,000, default 100); Accept: text/csv or format=csv gives "
                     + "a CSV file of every changed case (or of limit rows), streamed.")
+    @APIResponse(responseCode = "200", description = "A page of the changed cases, or the CSV file", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = CaseChange.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     public Response changes(@PathParam("simulationId") String simulationId, @QueryParam("format") String format,
             @QueryParam("limit") String limitParameter, @QueryParam("offset") String offsetParameter,
             @Context HttpHeaders headers) {
