@@ -2,6 +2,7 @@ package org.autocollections.decisions;
 
 import org.autocollections.api.CaseReader;
 import org.autocollections.api.InvalidRequestException;
+import org.autocollections.api.Language;
 import org.autocollections.api.Problem;
 
 import org.autocollections.security.Roles;
@@ -15,7 +16,9 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +28,7 @@ import org.autocollections.api.CompactDecision;
 import org.autocollections.api.Decision;
 import org.autocollections.api.Trace;
 import org.autocollections.ruleset.ActiveRuleset;
+import org.autocollections.ruleset.LanguageConfig;
 import org.autocollections.ruleset.Ruleset;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -54,6 +58,9 @@ public class DecisionResource {
     @Inject
     ActiveRuleset active;
 
+    @Inject
+    LanguageConfig languages;
+
     @POST
     @Operation(summary = "Decide one case", description = "Returns the next action for the case, with the "
             + "conclusions of each decision area and the rules and table rows behind them. With ?trace=full, each "
@@ -70,9 +77,13 @@ public class DecisionResource {
     @APIResponse(responseCode = "503", description = "No ruleset is active yet, or the decision cannot be recorded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Object decide(@Parameter(description = Trace.DESCRIPTION, schema = @Schema(enumeration = { "compact", "full" }))
-            @QueryParam("trace") String traceParameter, JsonNode body) {
+            @QueryParam("trace") String traceParameter,
+            @Parameter(description = Language.DESCRIPTION) @QueryParam("lang") String lang,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, JsonNode body) {
         Trace trace = Trace.of(traceParameter);
-        return trace.answer(decisions.decideSentCase(reader.read(body)));
+        CollectionCase request = reader.read(body);
+        return trace.answer(decisions.decideSentCase(request, trace.worded()
+                ? languages.chosen(lang, acceptLanguage, request.jurisdiction()) : checked(lang)));
     }
 
     @POST
@@ -88,8 +99,11 @@ public class DecisionResource {
             + "parameter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BatchResponse batch(@Parameter(description = Trace.DESCRIPTION, schema = @Schema(enumeration = { "compact", "full" }))
-            @QueryParam("trace") String traceParameter, JsonNode body) {
+            @QueryParam("trace") String traceParameter,
+            @Parameter(description = Language.DESCRIPTION) @QueryParam("lang") String lang,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, JsonNode body) {
         Trace trace = Trace.of(traceParameter);
+        checked(lang);
         JsonNode cases = body == null ? null : body.get("cases");
         if (cases == null || !cases.isArray()) {
             throw new InvalidRequestException("cases", "must be an array of cases");
@@ -107,7 +121,9 @@ public class DecisionResource {
                 problems[i] = e.problem().at("/api/v1/decisions/batch#/cases/" + i);
             }
         }
-        Iterator<Decision> decided = decisions.decideAll(valid, ruleset).iterator();
+        Iterator<Decision> decided = (trace.worded()
+                ? decisions.decideAll(valid, ruleset, c -> languages.chosen(lang, acceptLanguage, c.jurisdiction()))
+                : decisions.decideAll(valid, ruleset)).iterator();
         List<BatchResponse.Entry> results = new ArrayList<>(cases.size());
         int failed = 0;
         for (int i = 0; i < cases.size(); i++) {
@@ -121,5 +137,14 @@ public class DecisionResource {
             }
         }
         return new BatchResponse(ruleset.version(), cases.size() - failed, failed, results);
+    }
+
+    /**
+     * A compact answer carries no words, so it is decided in English whatever the language (its codes are the same in
+     * all); a {@code lang} none of ours is refused all the same, so a mistake shows before the full trace is asked.
+     */
+    private static Language checked(String lang) {
+        Language.chosen(lang, null, Language.EN);
+        return Language.EN;
     }
 }

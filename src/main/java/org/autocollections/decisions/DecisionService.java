@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.autocollections.audit.DatabaseUnavailableException;
 import org.autocollections.audit.DecisionLedger;
 import org.autocollections.audit.GroupCommit;
+import org.autocollections.api.Language;
 import org.autocollections.api.CollectionCase;
 import org.autocollections.api.Decision;
 import org.autocollections.observability.DecisionMetrics;
@@ -41,17 +42,22 @@ public class DecisionService {
 
     /** Decides a case sent whole in the request, with the active ruleset, and records it. */
     public Decision decideSentCase(CollectionCase request) {
-        return decide(request, false);
+        return decide(request, false, Language.EN);
+    }
+
+    /** The same, with the reasons worded in the language (the record keeps no words, so it is the same in any). */
+    public Decision decideSentCase(CollectionCase request, Language language) {
+        return decide(request, false, language);
     }
 
     /** Decides a case the service keeps, as read with its stored history, with the active ruleset, and records it. */
     public Decision decideStoredCase(CollectionCase request) {
-        return decide(request, true);
+        return decide(request, true, Language.EN);
     }
 
-    private Decision decide(CollectionCase request, boolean storedCase) {
+    private Decision decide(CollectionCase request, boolean storedCase, Language language) {
         Ruleset ruleset = active.current();
-        Decision decision = metrics.time(request, () -> engine.decide(request, ruleset));
+        Decision decision = metrics.time(request, () -> engine.decide(request, ruleset, language));
         DecisionLedger.Entry entry = new DecisionLedger.Entry(request, decision, storedCase);
         record(List.of(entry), () -> groupCommit.record(entry)); // concurrent single decisions share a commit
         return decision;
@@ -59,9 +65,16 @@ public class DecisionService {
 
     /** Decides every case with one ruleset version and records them in one transaction. */
     public List<Decision> decideAll(List<CollectionCase> requests, Ruleset ruleset) {
+        return decideAll(requests, ruleset, r -> Language.EN);
+    }
+
+    /** The same, each case's reasons worded in the language chosen for it. */
+    public List<Decision> decideAll(List<CollectionCase> requests, Ruleset ruleset,
+            java.util.function.Function<CollectionCase, Language> languages) {
         List<DecisionLedger.Entry> entries = new ArrayList<>(requests.size());
         for (CollectionCase request : requests) {
-            entries.add(new DecisionLedger.Entry(request, metrics.time(request, () -> engine.decide(request, ruleset)), false));
+            Language language = languages.apply(request);
+            entries.add(new DecisionLedger.Entry(request, metrics.time(request, () -> engine.decide(request, ruleset, language)), false));
         }
         record(entries, () -> ledger.record(entries));
         return entries.stream().map(DecisionLedger.Entry::decision).toList();

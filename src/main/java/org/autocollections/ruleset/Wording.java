@@ -72,6 +72,11 @@ public final class Wording {
         return path.equals(PATH) || path.equals(FILE);
     }
 
+    /** The template a reason code is worded with in the language, if any: its own row's, else its family's. */
+    Optional<WordingTemplate> template(Language language, String code) {
+        return templates.get(language).of(code);
+    }
+
     /** The scripts in the file's order, worded in the language. */
     public List<Script> scripts(Language language) {
         return scripts.get(language);

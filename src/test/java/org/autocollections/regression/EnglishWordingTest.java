@@ -22,6 +22,7 @@ import org.autocollections.ruleset.RuleModel;
 import org.autocollections.ruleset.Ruleset;
 import org.autocollections.ruleset.RulesetCompiler;
 import org.autocollections.ruleset.RulesetSource;
+import org.autocollections.tables.PolicyFile;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 
@@ -48,22 +49,43 @@ class EnglishWordingTest {
 
     /** One line per reason of every corpus case: case, code, source and message, in the decision's order. */
     static List<String> corpusReasons() throws Exception {
-        ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
-        new JsonSetup().customize(json);
-        json.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        CaseReader reader = new CaseReader(json, Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator());
-        DecisionEngine engine = Engines.engine(Clock.fixed(Instant.parse("2026-11-29T02:00:00Z"), ZoneOffset.UTC));
-        Ruleset ruleset = new RulesetCompiler(RuleModel.EXECUTABLE).compile("shipped",
-                new RulesetSource(Path.of("rules"), Path.of("decision-tables"), true).load().files(), Instant.EPOCH);
-        GoldenCorpus corpus = new GoldenCorpus();
-        corpus.json = json;
+        ObjectMapper json = json();
+        CaseReader reader = reader(json);
+        DecisionEngine engine = engine();
+        Ruleset ruleset = compile(new RulesetSource(Path.of("rules"), Path.of("decision-tables"), true).load().files());
         List<String> lines = new ArrayList<>();
-        for (RegressionCase c : corpus.cases()) {
+        for (RegressionCase c : corpus(json).cases()) {
             for (Decision.Reason r : engine.decide(reader.read(c.request()), ruleset).reasons()) {
                 lines.add(c.name() + "\t" + r.code() + "\t" + r.source() + "\t" + r.message());
             }
         }
         return lines;
+    }
+
+    static ObjectMapper json() {
+        ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
+        new JsonSetup().customize(json);
+        json.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        return json;
+    }
+
+    static CaseReader reader(ObjectMapper json) {
+        return new CaseReader(json, Validation.byDefaultProvider().configure()
+                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator());
+    }
+
+    /** The engine on the corpus's clock. */
+    static DecisionEngine engine() {
+        return Engines.engine(Clock.fixed(Instant.parse("2026-11-29T02:00:00Z"), ZoneOffset.UTC));
+    }
+
+    static Ruleset compile(List<PolicyFile> files) throws Exception {
+        return new RulesetCompiler(RuleModel.EXECUTABLE).compile("test", files, Instant.EPOCH);
+    }
+
+    static GoldenCorpus corpus(ObjectMapper json) {
+        GoldenCorpus corpus = new GoldenCorpus();
+        corpus.json = json;
+        return corpus;
     }
 }
