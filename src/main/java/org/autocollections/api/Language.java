@@ -43,11 +43,11 @@ public enum Language {
     }
 
     /**
-     * The language asked for: {@code ?lang=} if given (a 400 naming {@code lang} when it is none of ours), else the
-     * best match of {@code Accept-Language}, else the default.
+     * The language asked for: {@code ?lang=} if given and not empty (a 400 naming {@code lang} when it is none of
+     * ours), else the best match of {@code Accept-Language}, else the default.
      */
     public static Language chosen(String lang, String acceptLanguage, Language fallback) {
-        if (lang != null) {
+        if (lang != null && !lang.isBlank()) {
             return ofTag(lang.strip()).orElseThrow(() -> new InvalidRequestException("lang",
                     "must be one of en, zh-CN, zh-TW, not '" + lang + "'"));
         }
