@@ -18,6 +18,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -33,6 +35,8 @@ import org.autocollections.audit.DecisionRecord;
 import org.autocollections.api.CollectionCase;
 import org.autocollections.api.CompactDecision;
 import org.autocollections.api.Decision;
+import org.autocollections.api.Language;
+import org.autocollections.ruleset.LanguageConfig;
 import org.autocollections.api.Trace;
 import org.autocollections.decisions.DecisionService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -68,6 +72,9 @@ public class CaseResource {
 
     @Inject
     DecisionService decisions;
+
+    @Inject
+    LanguageConfig languages;
 
     @Inject
     DecisionLedger ledger;
@@ -218,15 +225,20 @@ public class CaseResource {
             content = @Content(schema = @Schema(oneOf = { CompactDecision.class, Decision.class })))
     public Object decide(@PathParam("caseId") String caseId, @QueryParam("asOf") String asOf,
             @Parameter(description = Trace.DESCRIPTION, schema = @Schema(enumeration = { "compact", "full" }))
-            @QueryParam("trace") String traceParameter) {
+            @QueryParam("trace") String traceParameter,
+            @Parameter(description = Language.DESCRIPTION) @QueryParam("lang") String lang,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Trace trace = Trace.of(traceParameter);
+        languages.forAnswer(trace, lang, acceptLanguage, null);
         OffsetDateTime at;
         try {
             at = asOf == null ? clock.instant().atOffset(ZoneOffset.UTC) : OffsetDateTime.parse(asOf);
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidRequestException("asOf", "must be a timestamp with offset, e.g. 2026-11-29T10:00:00+08:00");
         }
-        return trace.answer(decisions.decideStoredCase(store.asRequest(caseId, at)));
+        CollectionCase request = store.asRequest(caseId, at);
+        return trace.answer(decisions.decideStoredCase(request,
+                languages.forAnswer(trace, lang, acceptLanguage, request.jurisdiction())));
     }
 
     @RolesAllowed({ Roles.SERVICER, Roles.AUDITOR })

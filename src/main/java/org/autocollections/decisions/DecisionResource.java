@@ -82,8 +82,8 @@ public class DecisionResource {
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, JsonNode body) {
         Trace trace = Trace.of(traceParameter);
         CollectionCase request = reader.read(body);
-        return trace.answer(decisions.decideSentCase(request, trace.worded()
-                ? languages.chosen(lang, acceptLanguage, request.jurisdiction()) : checked(lang)));
+        return trace.answer(decisions.decideSentCase(request,
+                languages.forAnswer(trace, lang, acceptLanguage, request.jurisdiction())));
     }
 
     @POST
@@ -103,7 +103,7 @@ public class DecisionResource {
             @Parameter(description = Language.DESCRIPTION) @QueryParam("lang") String lang,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, JsonNode body) {
         Trace trace = Trace.of(traceParameter);
-        checked(lang);
+        languages.forAnswer(trace, lang, acceptLanguage, null); // a bad lang is refused before any case is read
         JsonNode cases = body == null ? null : body.get("cases");
         if (cases == null || !cases.isArray()) {
             throw new InvalidRequestException("cases", "must be an array of cases");
@@ -122,7 +122,7 @@ public class DecisionResource {
             }
         }
         Iterator<Decision> decided = (trace.worded()
-                ? decisions.decideAll(valid, ruleset, c -> languages.chosen(lang, acceptLanguage, c.jurisdiction()))
+                ? decisions.decideAll(valid, ruleset, c -> languages.forAnswer(trace, lang, acceptLanguage, c.jurisdiction()))
                 : decisions.decideAll(valid, ruleset)).iterator();
         List<BatchResponse.Entry> results = new ArrayList<>(cases.size());
         int failed = 0;
@@ -139,12 +139,4 @@ public class DecisionResource {
         return new BatchResponse(ruleset.version(), cases.size() - failed, failed, results);
     }
 
-    /**
-     * A compact answer carries no words, so it is decided in English whatever the language (its codes are the same in
-     * all); a {@code lang} none of ours is refused all the same, so a mistake shows before the full trace is asked.
-     */
-    private static Language checked(String lang) {
-        Language.chosen(lang, null, Language.EN);
-        return Language.EN;
-    }
 }

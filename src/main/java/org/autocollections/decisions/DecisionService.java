@@ -55,6 +55,11 @@ public class DecisionService {
         return decide(request, true, Language.EN);
     }
 
+    /** The same, with the reasons worded in the language. */
+    public Decision decideStoredCase(CollectionCase request, Language language) {
+        return decide(request, true, language);
+    }
+
     private Decision decide(CollectionCase request, boolean storedCase, Language language) {
         Ruleset ruleset = active.current();
         Decision decision = metrics.time(request, () -> engine.decide(request, ruleset, language));

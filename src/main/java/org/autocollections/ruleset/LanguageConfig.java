@@ -4,6 +4,9 @@ import java.util.Map;
 
 import org.autocollections.api.Jurisdiction;
 import org.autocollections.api.Language;
+import org.autocollections.api.Trace;
+
+import jakarta.validation.constraints.Pattern;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -16,10 +19,14 @@ public interface LanguageConfig {
     /** The language when nothing else chooses: en, zh-CN or zh-TW. */
     @WithName("default")
     @WithDefault("en")
+    @Pattern(regexp = LANGUAGES, message = "must be en, zh-CN or zh-TW")
     String defaultTag();
 
     /** A default per jurisdiction, {@code collections.language.jurisdiction.CN=zh-CN}, for the case's own language. */
-    Map<String, String> jurisdiction();
+    Map<String, @Pattern(regexp = LANGUAGES, message = "must be en, zh-CN or zh-TW") String> jurisdiction();
+
+    /** The tags, checked when the service starts, so that a misspelt one stops it rather than failing requests. */
+    String LANGUAGES = "(?i)en|zh-CN|zh-TW";
 
     /**
      * The language of the words: {@code ?lang=} (a 400 naming {@code lang} unless en, zh-CN or zh-TW), else the best
@@ -28,6 +35,19 @@ public interface LanguageConfig {
     default Language chosen(String lang, String acceptLanguage, Jurisdiction jurisdiction) {
         String configured = jurisdiction == null ? null : jurisdiction().get(jurisdiction.name());
         return Language.chosen(lang, acceptLanguage, configured != null ? tag(configured) : tag(defaultTag()));
+    }
+
+    /**
+     * The language an answer with that trace is worded in: a compact answer carries no words, so it is decided in
+     * English whatever is asked (its codes are the same in every language), though a {@code lang} none of ours is
+     * refused all the same, so that a mistake shows before the full trace is asked for.
+     */
+    default Language forAnswer(Trace trace, String lang, String acceptLanguage, Jurisdiction jurisdiction) {
+        if (!trace.worded()) {
+            Language.chosen(lang, null, Language.EN);
+            return Language.EN;
+        }
+        return chosen(lang, acceptLanguage, jurisdiction);
     }
 
     private static Language tag(String tag) {

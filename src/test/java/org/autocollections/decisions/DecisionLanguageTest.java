@@ -85,6 +85,18 @@ class DecisionLanguageTest {
     }
 
     @Test
+    void aStoredCaseIsDecidedInTheLanguageToo() {
+        var stored = Cases.example();
+        stored.remove("history");
+        stored.remove("asOf");
+        given().contentType(ContentType.JSON).body(stored.put("caseId", "LANG-1").toString()).put("/api/v1/cases/LANG-1")
+                .then().statusCode(201);
+        given().header("Accept-Language", "zh-TW").post("/api/v1/cases/LANG-1/decisions?trace=full").then().statusCode(200)
+                .body("reasons.find { it.code == 'PENALTY_INTEREST' }.message", startsWith("罰息"));
+        given().post("/api/v1/cases/LANG-1/decisions?lang=xx").then().statusCode(400).body("errors[0].field", equalTo("lang"));
+    }
+
+    @Test
     void anAuditorReadsARecordedDecisionInAnyLanguage() {
         JsonPath simplified = decide("?trace=full&lang=zh-CN", null).statusCode(200).extract().jsonPath();
         String id = simplified.getString("decisionId");
