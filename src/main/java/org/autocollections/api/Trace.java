@@ -25,6 +25,11 @@ public enum Trace {
         };
     }
 
+    /** Whether the answer carries the reasons' words, so that their language matters. */
+    public boolean worded() {
+        return this == FULL;
+    }
+
     /** The decision as this trace shows it: the engine's decision itself, or its compact view. */
     public Object answer(Decision decision) {
         return this == FULL ? decision : CompactDecision.of(decision);

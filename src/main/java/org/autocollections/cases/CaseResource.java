@@ -18,6 +18,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -32,6 +34,8 @@ import org.autocollections.audit.DecisionLedger;
 import org.autocollections.audit.DecisionRecord;
 import org.autocollections.api.CollectionCase;
 import org.autocollections.api.DecisionAnswer;
+import org.autocollections.api.Language;
+import org.autocollections.ruleset.LanguageConfig;
 import org.autocollections.api.Trace;
 import org.autocollections.decisions.DecisionService;
 import org.autocollections.observability.DecisionSpans;
@@ -69,6 +73,9 @@ public class CaseResource {
 
     @Inject
     DecisionService decisions;
+
+    @Inject
+    LanguageConfig languages;
 
     @Inject
     DecisionLedger ledger;
@@ -261,8 +268,11 @@ public class CaseResource {
     @APIResponse(responseCode = "503", description = "No ruleset is active yet, or the decision cannot be recorded")
     public Object decide(@PathParam("caseId") String caseId, @QueryParam("asOf") String asOf,
             @Parameter(description = Trace.DESCRIPTION, schema = @Schema(enumeration = { "compact", "full" }))
-            @QueryParam("trace") String traceParameter) {
+            @QueryParam("trace") String traceParameter,
+            @Parameter(description = Language.DESCRIPTION) @QueryParam("lang") String lang,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Trace trace = Trace.of(traceParameter);
+        languages.forAnswer(trace, lang, acceptLanguage, null);
         OffsetDateTime at;
         try {
             at = asOf == null ? clock.instant().atOffset(ZoneOffset.UTC) : OffsetDateTime.parse(asOf);
@@ -270,7 +280,9 @@ public class CaseResource {
             throw new InvalidRequestException("asOf", "must be a timestamp with offset, e.g. 2026-11-29T10:00:00+08:00");
         }
         spans.traceMode(trace);
-        return trace.answer(decisions.decideStoredCase(spans.caseRead(() -> store.asRequest(caseId, at))));
+        CollectionCase request = spans.caseRead(() -> store.asRequest(caseId, at));
+        return trace.answer(decisions.decideStoredCase(request,
+                languages.forAnswer(trace, lang, acceptLanguage, request.jurisdiction())));
     }
 
     @RolesAllowed({ Roles.SERVICER, Roles.AUDITOR })

@@ -2,6 +2,7 @@ package org.autocollections.decisions;
 
 import org.autocollections.api.CaseReader;
 import org.autocollections.api.InvalidRequestException;
+import org.autocollections.api.Language;
 
 import org.autocollections.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,6 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +30,7 @@ import org.autocollections.api.CollectionCase;
 import org.autocollections.api.Decision;
 import org.autocollections.engine.DecisionEngine;
 import org.autocollections.ruleset.ActiveRuleset;
+import org.autocollections.ruleset.LanguageConfig;
 import org.autocollections.ruleset.Ruleset;
 import org.autocollections.ruleset.RulesetCompilationException;
 import org.autocollections.ruleset.RulesetVersionNotFoundException;
@@ -36,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -67,6 +72,9 @@ public class DecisionRecordResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    LanguageConfig languages;
+
     /**
      * {@code reproduced} and {@code differences} are there for a record that keeps only the conclusions: its
      * {@code response} is rebuilt by deciding the recorded request again, and they say whether the rebuilt conclusions
@@ -94,7 +102,12 @@ public class DecisionRecordResource {
             + "time as recorded, and the response with its reasons and fired rules, as answered: rebuilt from the "
             + "recorded version when the record keeps only the conclusions, with reproduced=true when the rebuilt "
             + "conclusions are the recorded ones; otherwise reproduced=false, the recorded conclusions and the differences.")
-    public RecordView get(@PathParam("decisionId") String decisionId) throws Exception {
+    public RecordView get(@PathParam("decisionId") String decisionId,
+            @Parameter(description = Language.DESCRIPTION + " A record keeps no words: they are given again, in the "
+                    + "language asked for, by the rebuild; a record kept whole (before V9) shows its words as answered.")
+            @QueryParam("lang") String lang,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) throws Exception {
+        Language.chosen(lang, null, Language.EN); // a lang none of ours is refused before anything is read
         DecisionRecord row = find(decisionId);
         DecisionLedger.Recorded recorded = ledger.read(row);
         if (recorded.complete()) {
@@ -102,7 +115,8 @@ public class DecisionRecordResource {
         }
         Decision again;
         try {
-            again = decideAgain(row, recorded, versions.get(row.rulesetVersion));
+            again = decideAgain(row, recorded, versions.get(row.rulesetVersion),
+                    languages.chosen(lang, acceptLanguage, reader.read(recorded.request()).jurisdiction()));
         } catch (RulesetVersionNotFoundException | RulesetCompilationException e) {
             // the record still shows what was decided; that it could not be rebuilt is said, not hidden
             return view(row, recorded, identified(row, recorded.decision()), false, List.of(new DecisionReplay.Difference(
@@ -155,19 +169,19 @@ public class DecisionRecordResource {
         DecisionRecord row = find(decisionId);
         Ruleset ruleset = which.equals("active") ? active.current() : versions.get(row.rulesetVersion);
         DecisionLedger.Recorded recorded = ledger.read(row);
-        Decision replayed = decideAgain(row, recorded, ruleset);
+        Decision replayed = decideAgain(row, recorded, ruleset, Language.EN);
         List<DecisionReplay.Difference> differences = DecisionReplay.differences(recorded.decision(),
                 recorded.complete() ? json.valueToTree(replayed) : ledger.conclusions(replayed));
         return new ReplayView(decisionId, row.rulesetVersion, ruleset.version(), differences.isEmpty(), differences, replayed);
     }
 
     /** The recorded request decided again by the ruleset, as of the recorded instant. */
-    private Decision decideAgain(DecisionRecord row, DecisionLedger.Recorded recorded, Ruleset ruleset) {
+    private Decision decideAgain(DecisionRecord row, DecisionLedger.Recorded recorded, Ruleset ruleset, Language language) {
         CollectionCase request = reader.read(recorded.request());
         CollectionCase asRecorded = new CollectionCase(request.caseId(),
                 row.asOf.atOffset(java.time.ZoneOffset.UTC), request.jurisdiction(), request.borrower(),
                 request.loan(), request.collateral(), request.history());
-        return engine.decide(asRecorded, ruleset);
+        return engine.decide(asRecorded, ruleset, language);
     }
 
     @jakarta.ws.rs.DELETE

@@ -2,6 +2,7 @@ package org.autocollections.decisions;
 
 import org.autocollections.api.CaseReader;
 import org.autocollections.api.InvalidRequestException;
+import org.autocollections.api.Language;
 import org.autocollections.api.Problem;
 
 import org.autocollections.security.Roles;
@@ -15,7 +16,9 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +29,7 @@ import org.autocollections.api.DecisionAnswer;
 import org.autocollections.api.Trace;
 import org.autocollections.observability.DecisionSpans;
 import org.autocollections.ruleset.ActiveRuleset;
+import org.autocollections.ruleset.LanguageConfig;
 import org.autocollections.ruleset.Ruleset;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -57,6 +61,7 @@ public class DecisionResource {
 
     @Inject
     DecisionSpans spans;
+    LanguageConfig languages;
 
     @POST
     @Operation(operationId = "decide",
@@ -75,10 +80,14 @@ public class DecisionResource {
     @APIResponse(responseCode = "503", description = "No ruleset is active yet, or the decision cannot be recorded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Object decide(@Parameter(description = Trace.DESCRIPTION, schema = @Schema(enumeration = { "compact", "full" }))
-            @QueryParam("trace") String traceParameter, JsonNode body) {
+            @QueryParam("trace") String traceParameter,
+            @Parameter(description = Language.DESCRIPTION) @QueryParam("lang") String lang,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, JsonNode body) {
         Trace trace = Trace.of(traceParameter);
         spans.traceMode(trace);
-        return trace.answer(decisions.decideSentCase(spans.caseRead(() -> reader.read(body))));
+        CollectionCase request = spans.caseRead(() -> reader.read(body));
+        return trace.answer(decisions.decideSentCase(request,
+                languages.forAnswer(trace, lang, acceptLanguage, request.jurisdiction())));
     }
 
     @POST
@@ -96,8 +105,11 @@ public class DecisionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "No ruleset is active yet, or the decisions cannot be recorded")
     public BatchResponse batch(@Parameter(description = Trace.DESCRIPTION, schema = @Schema(enumeration = { "compact", "full" }))
-            @QueryParam("trace") String traceParameter, JsonNode body) {
+            @QueryParam("trace") String traceParameter,
+            @Parameter(description = Language.DESCRIPTION) @QueryParam("lang") String lang,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, JsonNode body) {
         Trace trace = Trace.of(traceParameter);
+        languages.forAnswer(trace, lang, acceptLanguage, null); // a bad lang is refused before any case is read
         spans.traceMode(trace);
         JsonNode cases = body == null ? null : body.get("cases");
         if (cases == null || !cases.isArray()) {
@@ -119,7 +131,9 @@ public class DecisionResource {
             }
             return valid;
         });
-        Iterator<Decision> decided = decisions.decideAll(valid, ruleset).iterator();
+        Iterator<Decision> decided = (trace.worded()
+                ? decisions.decideAll(valid, ruleset, c -> languages.forAnswer(trace, lang, acceptLanguage, c.jurisdiction()))
+                : decisions.decideAll(valid, ruleset)).iterator();
         List<BatchResponse.Entry> results = new ArrayList<>(cases.size());
         int failed = 0;
         for (int i = 0; i < cases.size(); i++) {
@@ -134,4 +148,5 @@ public class DecisionResource {
         }
         return new BatchResponse(ruleset.version(), cases.size() - failed, failed, results);
     }
+
 }

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.autocollections.audit.DatabaseUnavailableException;
 import org.autocollections.audit.DecisionLedger;
 import org.autocollections.audit.GroupCommit;
+import org.autocollections.api.Language;
 import org.autocollections.api.CollectionCase;
 import org.autocollections.api.Decision;
 import org.autocollections.observability.DecisionMetrics;
@@ -48,17 +49,27 @@ public class DecisionService {
 
     /** Decides a case sent whole in the request, with the active ruleset, and records it. */
     public Decision decideSentCase(CollectionCase request) {
-        return decide(request, false);
+        return decide(request, false, Language.EN);
+    }
+
+    /** The same, with the reasons worded in the language (the record keeps no words, so it is the same in any). */
+    public Decision decideSentCase(CollectionCase request, Language language) {
+        return decide(request, false, language);
     }
 
     /** Decides a case the service keeps, as read with its stored history, with the active ruleset, and records it. */
     public Decision decideStoredCase(CollectionCase request) {
-        return decide(request, true);
+        return decide(request, true, Language.EN);
     }
 
-    private Decision decide(CollectionCase request, boolean storedCase) {
+    /** The same, with the reasons worded in the language. */
+    public Decision decideStoredCase(CollectionCase request, Language language) {
+        return decide(request, true, language);
+    }
+
+    private Decision decide(CollectionCase request, boolean storedCase, Language language) {
         Ruleset ruleset = active.current();
-        Decision decision = spans.engineDecide(() -> metrics.time(request, () -> engine.decide(request, ruleset)));
+        Decision decision = spans.engineDecide(() -> metrics.time(request, () -> engine.decide(request, ruleset, language)));
         DecisionLedger.Entry entry = new DecisionLedger.Entry(request, decision, storedCase);
         // concurrent single decisions share a commit; the span is this caller's own wait for its record, on its own
         // thread, so it stays a child of its own request whichever caller's thread commits the group
@@ -72,10 +83,17 @@ public class DecisionService {
 
     /** Decides every case with one ruleset version and records them in one transaction. */
     public List<Decision> decideAll(List<CollectionCase> requests, Ruleset ruleset) {
+        return decideAll(requests, ruleset, r -> Language.EN);
+    }
+
+    /** The same, each case's reasons worded in the language chosen for it. */
+    public List<Decision> decideAll(List<CollectionCase> requests, Ruleset ruleset,
+            java.util.function.Function<CollectionCase, Language> languages) {
         List<DecisionLedger.Entry> entries = new ArrayList<>(requests.size());
         List<Decision> decisions = spans.engineDecideAll(ruleset.version(), requests.size(), () -> {
             for (CollectionCase request : requests) {
-                entries.add(new DecisionLedger.Entry(request, metrics.time(request, () -> engine.decide(request, ruleset)), false));
+                Language language = languages.apply(request);
+                entries.add(new DecisionLedger.Entry(request, metrics.time(request, () -> engine.decide(request, ruleset, language)), false));
             }
             return entries.stream().map(DecisionLedger.Entry::decision).toList();
         });

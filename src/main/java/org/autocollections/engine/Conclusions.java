@@ -28,6 +28,7 @@ import org.autocollections.policy.PlanOffer;
 import org.autocollections.policy.RiskBand;
 import org.autocollections.policy.RiskExposure;
 import org.autocollections.policy.RiskScore;
+import org.autocollections.ruleset.Wording;
 
 /**
  * Reads the conclusions left in a session once the rules are done and shapes them into the response. Where the
@@ -42,8 +43,6 @@ final class Conclusions {
     private final Map<Class<?>, List<Object>> byClass = new IdentityHashMap<>();
     /** The conclusions among them, in that order. */
     private final List<Conclusion> conclusions = new ArrayList<>();
-    /** The conclusions as reasons, in the same order; worded once, when first asked for, since wording builds strings. */
-    private List<Decision.Reason> worded;
 
     Conclusions(Collection<?> sessionFacts) {
         this.facts = new ArrayList<>(128);
@@ -56,16 +55,9 @@ final class Conclusions {
         }
     }
 
-    private List<Decision.Reason> worded() {
-        if (worded == null) {
-            worded = new ArrayList<>(conclusions.size());
-            for (Conclusion c : conclusions) {
-                worded.add(new Decision.Reason(c.area(), c.code(), c.message(),
-                        c.attribution() == null ? null : c.attribution().rule(),
-                        c.attribution() == null ? null : c.attribution().source()));
-            }
-        }
-        return worded;
+    private static Decision.Reason reason(Conclusion c, String message) {
+        return new Decision.Reason(c.area(), c.code(), message, c.attribution() == null ? null : c.attribution().rule(),
+                c.attribution() == null ? null : c.attribution().source());
     }
 
     Decision.Overdue overdue(CaseFacts c) {
@@ -137,10 +129,30 @@ final class Conclusions {
                 chosen.getCandidate().getNotBefore());
     }
 
-    List<Decision.Reason> reasons() {
-        List<Decision.Reason> sorted = new ArrayList<>(worded());
-        sorted.sort(BY_AREA_CODE_MESSAGE);
-        return Collections.unmodifiableList(sorted);
+    /**
+     * The reasons, ordered by area, code and English words whatever the language, so that every language lists them
+     * alike and a record (which keeps the order, not the words) reads back in any language. {@code chosen} is null
+     * for English.
+     */
+    List<Decision.Reason> reasons(Wording.Words english, Wording.Words chosen) {
+        List<Decision.Reason> sorted = new ArrayList<>(conclusions.size());
+        for (Conclusion c : conclusions) {
+            sorted.add(reason(c, english.word(c)));
+        }
+        if (chosen == null) {
+            sorted.sort(BY_AREA_CODE_MESSAGE);
+            return Collections.unmodifiableList(sorted);
+        }
+        Integer[] order = new Integer[sorted.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparing(sorted::get, BY_AREA_CODE_MESSAGE));
+        List<Decision.Reason> worded = new ArrayList<>(order.length);
+        for (int i : order) {
+            worded.add(reason(conclusions.get(i), chosen.word(conclusions.get(i))));
+        }
+        return Collections.unmodifiableList(worded);
     }
 
     private static final Comparator<Decision.Reason> BY_AREA_CODE_MESSAGE = Comparator.comparing(Decision.Reason::area)

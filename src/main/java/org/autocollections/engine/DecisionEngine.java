@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +13,9 @@ import jakarta.inject.Inject;
 
 import org.autocollections.api.CollectionCase;
 import org.autocollections.api.Decision;
+import org.autocollections.api.Jurisdiction;
+import org.autocollections.api.Language;
+import org.autocollections.ruleset.Wording;
 import org.autocollections.policy.CaseFacts;
 import org.autocollections.ruleset.PolicyConfig;
 import org.autocollections.ruleset.Ruleset;
@@ -31,7 +35,13 @@ public class DecisionEngine {
     @Inject
     PolicyConfig config;
 
+    /** The decision with its reasons worded in English. */
     public Decision decide(CollectionCase request, Ruleset ruleset) {
+        return decide(request, ruleset, Language.EN);
+    }
+
+    /** The decision with its reasons worded in the language; anything else about it is the same in every language. */
+    public Decision decide(CollectionCase request, Ruleset ruleset, Language language) {
         // To the microsecond, as the databases keep it: the answer's time and its record's are then the same instant.
         Instant decidedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant asOf = request.asOf() == null ? decidedAt : request.asOf().toInstant();
@@ -57,7 +67,9 @@ public class DecisionEngine {
             return new Decision(request.caseId(), UUID.randomUUID().toString(), decidedAt, ruleset.version(), asOf,
                     conclusions.overdue(facts), conclusions.risk(facts), conclusions.contact(), conclusions.repaymentPlan(),
                     conclusions.legal(), conclusions.nextAction(),
-                    conclusions.reasons(), List.copyOf(explainer.fired()));
+                    conclusions.reasons(prepared.english, language == Language.EN ? null
+                            : ruleset.wording().words(language, currencyOf(request))),
+                    List.copyOf(explainer.fired()));
         } finally {
             prepared.sessions.release(session, clean);
         }
@@ -67,11 +79,23 @@ public class DecisionEngine {
     static final class Prepared {
         final SessionPool sessions;
         final ConstantRules constants;
+        /** English words without a currency: English writes amounts plain, as the answers always have. */
+        final Wording.Words english;
 
         Prepared(Ruleset ruleset) {
             this.sessions = new SessionPool(ruleset.kieBase());
             this.constants = ConstantRules.of(ruleset);
+            this.english = ruleset.wording().words(Language.EN, null);
         }
+    }
+
+    /** The currency amounts are written in: the loan's, else the jurisdiction's own. */
+    static Currency currencyOf(CollectionCase request) {
+        String code = request.loan() == null ? null : request.loan().currency();
+        if (code != null) {
+            return Currency.getInstance(code);
+        }
+        return request.jurisdiction() == Jurisdiction.US ? Currency.getInstance("USD") : Currency.getInstance("CNY");
     }
 
     private static List<Decision.FiredRule> tail(List<Decision.FiredRule> fired) {

@@ -16,6 +16,7 @@ import org.autocollections.api.InvalidRequestException;
 import org.autocollections.tables.PolicyFile;
 import org.autocollections.ruleset.RulesetArchive;
 import org.autocollections.ruleset.RulesetVersionNotFoundException;
+import org.autocollections.ruleset.Wording;
 import org.autocollections.security.Roles;
 import org.autocollections.tables.TableConverter;
 import org.autocollections.tables.TableFormat;
@@ -60,6 +61,13 @@ public class TableDownloadResource {
             description = "A workbook with tables on several sheets cannot become one CSV file")
     public Response download(@PathParam("version") String version, @PathParam("name") String name,
             @QueryParam("format") String format) {
+        if (Wording.isWordingFile(name) || name.equals("wording")) {
+            // the wording is kept as CSV UTF-8 only: Excel opens it as it is, and saves it back so
+            PolicyFile wording = keptFiles(version).stream().filter(f -> Wording.isWordingFile(f.path())).findFirst()
+                    .orElseThrow(() -> new DraftNotFoundException("Version " + version + " has no " + Wording.FILE));
+            return Response.ok(wording.content(), CSV)
+                    .header("Content-Disposition", "attachment; filename=\"" + Wording.FILE + "\"").build();
+        }
         PolicyFile table = table(version, name);
         TableFormat kept = TableFormat.of(table.path()).orElseThrow();
         TableFormat wanted = wanted(format, kept);

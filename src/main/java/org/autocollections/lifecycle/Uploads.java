@@ -17,6 +17,7 @@ import org.autocollections.ruleset.PolicyConfig;
 import org.autocollections.ruleset.RulesetArchive;
 import org.autocollections.ruleset.RulesetCompiler;
 import org.autocollections.tables.PolicyFile;
+import org.autocollections.ruleset.Wording;
 import org.autocollections.tables.TableFormat;
 import org.autocollections.validation.DraftValidator;
 import org.autocollections.validation.Validation;
@@ -62,12 +63,12 @@ public class Uploads {
                 throw new InvalidRequestException(field, "file name '" + name + "' must be letters, digits, '.', '-' or '_'");
             }
             String folder;
-            if (TableFormat.of(name).isPresent()) {
+            if (TableFormat.of(name).isPresent() || Wording.isWordingFile(name)) {
                 folder = "decision-tables/";
             } else if (name.endsWith(".drl") && actor.developer()) {
                 folder = "rules/";
             } else {
-                throw new InvalidRequestException(field, "'" + name + "' is not a decision table: name it *.drl.xlsx or *.drl.csv"
+                throw new InvalidRequestException(field, "'" + name + "' is not a decision table: name it *.drl.xlsx or *.drl.csv (or " + Wording.FILE + " for the wording)"
                         + (name.endsWith(".drl") ? " (rule files need the developer role)" : ""));
             }
             if (upload.content() == null || upload.content().length == 0) {

@@ -29,8 +29,12 @@ public final class AssetClassification extends Conclusion {
     }
 
     @Override
-    public String message() {
-        return daysPastDue + " days past due: classified " + value.name().toLowerCase().replace('_', ' ');
+    public Object parameter(String name) {
+        return switch (name) {
+            case "days" -> daysPastDue;
+            case "classification" -> value.name().toLowerCase().replace('_', ' ');
+            default -> null;
+        };
     }
 
     @Override

@@ -26,8 +26,12 @@ public final class ChosenAction extends Conclusion {
     }
 
     @Override
-    public String message() {
-        return "next action " + candidate.getType() + ": " + candidate.getWhy();
+    public Object parameter(String name) {
+        return switch (name) {
+            case "action" -> candidate.getType().name();
+            case "why" -> candidate.getWhy();
+            default -> null;
+        };
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.autocollections.policy;
 import org.autocollections.api.ReasonArea;
 
 /**
- * Something a rule concluded about a case, able to say so in words. The engine fills in which rule (and which
+ * Something a rule concluded about a case, with the values its wording names. The engine fills in which rule (and which
  * table row) concluded it, so rules and tables never have to name themselves.
  */
 public abstract class Conclusion {
@@ -15,7 +15,12 @@ public abstract class Conclusion {
     /** A stable, machine-readable code for the reason, e.g. {@code BUCKET_M2}. */
     public abstract String code();
 
-    public abstract String message();
+    /**
+     * The value of one of the reason's parameters, by the name the wording file gives it ({@code days} for
+     * {@code {days}}), or null when the reason has no value for it in this case. {@link ReasonKinds} lists the
+     * parameters of every code; the words themselves are the policy's ({@code decision-tables/wording.csv}).
+     */
+    public abstract Object parameter(String name);
 
     public Attribution attribution() {
         return attribution;

@@ -34,7 +34,12 @@ public final class ContactChoice extends Conclusion {
     }
 
     @Override
-    public String message() {
-        return "contact by " + channel + (scriptId == null ? "" : " with script " + scriptId) + ": " + why;
+    public Object parameter(String name) {
+        return switch (name) {
+            case "channel" -> channel;
+            case "script" -> scriptId;
+            case "why" -> why;
+            default -> null;
+        };
     }
 }

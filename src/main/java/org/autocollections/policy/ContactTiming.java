@@ -45,9 +45,13 @@ public final class ContactTiming extends Conclusion {
     }
 
     @Override
-    public String message() {
-        String when = earliest == null ? "not within a year" : earliest.toString();
-        List<String> shown = holds.size() > 3 ? holds.subList(holds.size() - 3, holds.size()) : holds;
-        return channel + " permitted from " + when + (holds.isEmpty() ? "" : ": " + String.join("; ", shown));
+    public Object parameter(String name) {
+        return switch (name) {
+            case "channel" -> channel;
+            case "earliest" -> earliest;
+            case "holds" -> holds.isEmpty() ? null
+                    : String.join("; ", holds.size() > 3 ? holds.subList(holds.size() - 3, holds.size()) : holds);
+            default -> null;
+        };
     }
 }

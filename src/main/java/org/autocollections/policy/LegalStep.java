@@ -33,7 +33,11 @@ public final class LegalStep extends Conclusion {
     }
 
     @Override
-    public String message() {
-        return (stage == LegalStage.NONE ? "no legal step" : "legal step " + stage) + ": " + why;
+    public Object parameter(String name) {
+        return switch (name) {
+            case "stage" -> stage.name();
+            case "why" -> why;
+            default -> null;
+        };
     }
 }

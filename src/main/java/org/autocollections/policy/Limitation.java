@@ -100,18 +100,15 @@ public final class Limitation extends Conclusion {
     }
 
     @Override
-    public String message() {
-        if (status == Status.UNKNOWN) {
-            return "no limitation period is known for the case" + (period == null ? "" : " (" + period.getName() + ")")
-                    + ": counsel confirms a claim is in time before it is threatened or brought";
-        }
-        String runs = period.getYears() + "-year limitation period (" + period.getName() + ") runs from "
-                + (reading.by() == null ? reading.from() + ", the oldest unpaid due date," : reading.by().describe());
-        return switch (status) {
-            case RUNNING -> runs + " and expires on " + reading.expiresOn();
-            case EXPIRED -> runs + " and expired on " + reading.expiresOn();
-            default -> runs + " and ran out on " + reading.expiresOn() + ", unless " + reading.doubt().describe()
-                    + " restarted or revived it, which the table leaves to counsel";
+    public Object parameter(String name) {
+        return switch (name) {
+            case "period" -> period == null ? null : period.getName();
+            case "years" -> period == null ? null : period.getYears();
+            case "from" -> reading == null ? null : reading.from();
+            case "by" -> reading == null || reading.by() == null ? null : reading.by().describe();
+            case "expiresOn" -> reading == null ? null : reading.expiresOn();
+            case "doubt" -> reading == null || reading.doubt() == null ? null : reading.doubt().describe();
+            default -> null;
         };
     }
 }

@@ -28,8 +28,12 @@ public final class OverdueBucket extends Conclusion {
     }
 
     @Override
-    public String message() {
-        return daysPastDue + " days past due: bucket " + name;
+    public Object parameter(String name) {
+        return switch (name) {
+            case "days" -> daysPastDue;
+            case "bucket" -> this.name;
+            default -> null;
+        };
     }
 
     @Override

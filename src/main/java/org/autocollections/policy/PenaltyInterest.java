@@ -9,11 +9,20 @@ import org.autocollections.api.ReasonArea;
 public final class PenaltyInterest extends Conclusion {
 
     private final BigDecimal amount;
-    private final String working;
+    private final BigDecimal overdue;
+    private final BigDecimal rate;
+    private final BigDecimal multiplier;
+    private final BigDecimal dayBasis;
+    private final int days;
 
-    private PenaltyInterest(BigDecimal amount, String working) {
+    private PenaltyInterest(BigDecimal amount, BigDecimal overdue, BigDecimal rate, BigDecimal multiplier,
+            BigDecimal dayBasis, int days) {
         this.amount = amount.setScale(2, RoundingMode.HALF_EVEN);
-        this.working = working;
+        this.overdue = overdue;
+        this.rate = rate;
+        this.multiplier = multiplier;
+        this.dayBasis = dayBasis;
+        this.days = days;
     }
 
     /**
@@ -24,9 +33,7 @@ public final class PenaltyInterest extends Conclusion {
             BigDecimal dayBasis, int days) {
         BigDecimal raw = overdueAmount.multiply(annualRate).multiply(multiplier).multiply(BigDecimal.valueOf(days))
                 .divide(dayBasis, 10, RoundingMode.HALF_EVEN);
-        String working = overdueAmount.toPlainString() + " x " + annualRate.toPlainString() + " x "
-                + multiplier.toPlainString() + " / " + dayBasis.toPlainString() + " x " + days + " days";
-        return new PenaltyInterest(raw, working);
+        return new PenaltyInterest(raw, overdueAmount, annualRate, multiplier, dayBasis, days);
     }
 
     public BigDecimal getAmount() {
@@ -44,8 +51,16 @@ public final class PenaltyInterest extends Conclusion {
     }
 
     @Override
-    public String message() {
-        return "penalty interest " + amount.toPlainString() + " = " + working;
+    public Object parameter(String name) {
+        return switch (name) {
+            case "amount" -> amount;
+            case "overdue" -> overdue;
+            case "rate" -> rate;
+            case "multiplier" -> multiplier;
+            case "dayBasis" -> dayBasis;
+            case "days" -> days;
+            default -> null;
+        };
     }
 
     @Override

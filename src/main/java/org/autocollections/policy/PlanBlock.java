@@ -24,7 +24,7 @@ public final class PlanBlock extends Conclusion {
     }
 
     @Override
-    public String message() {
-        return "no repayment plan: " + why;
+    public Object parameter(String name) {
+        return name.equals("why") ? why : null;
     }
 }

@@ -139,11 +139,17 @@ public final class PlanOffer extends Conclusion {
     }
 
     @Override
-    public String message() {
-        String terms = lumpSum != null ? "lump sum " + lumpSum.toPlainString()
-                : termMonths + " months, " + (firstPayment != null && !firstPayment.equals(lastPayment)
-                        ? "first " + firstPayment.toPlainString() + ", last " + lastPayment.toPlainString()
-                        : monthlyPayment.toPlainString() + " a month");
-        return "offer " + type + " " + method + ": " + terms;
+    public Object parameter(String name) {
+        boolean falling = firstPayment != null && !firstPayment.equals(lastPayment);
+        return switch (name) {
+            case "type" -> type.name();
+            case "method" -> method;
+            case "months" -> termMonths;
+            case "monthly" -> monthlyPayment;
+            case "first" -> falling ? firstPayment : null;
+            case "last" -> falling ? lastPayment : null;
+            case "lumpSum" -> lumpSum;
+            default -> null;
+        };
     }
 }

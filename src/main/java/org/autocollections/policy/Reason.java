@@ -7,17 +7,17 @@ public final class Reason extends Conclusion {
 
     private final ReasonArea area;
     private final String code;
-    private final String message;
+    private final String why;
 
-    public Reason(ReasonArea area, String code, String message) {
+    public Reason(ReasonArea area, String code, String why) {
         this.area = area;
         this.code = code;
-        this.message = message;
+        this.why = why;
     }
 
     /** A reason about repayment plans, for rules that explain why an option was not offered. */
-    public static Reason plan(String code, String message) {
-        return new Reason(ReasonArea.PLAN, code, message);
+    public static Reason plan(String code, String why) {
+        return new Reason(ReasonArea.PLAN, code, why);
     }
 
     @Override
@@ -31,7 +31,7 @@ public final class Reason extends Conclusion {
     }
 
     @Override
-    public String message() {
-        return message;
+    public Object parameter(String name) {
+        return name.equals("why") ? why : null;
     }
 }

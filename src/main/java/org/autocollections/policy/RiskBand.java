@@ -45,8 +45,13 @@ public final class RiskBand extends Conclusion {
     }
 
     @Override
-    public String message() {
-        return "score " + score + " rates " + rating + ": probability of default "
-                + probabilityOfDefault.stripTrailingZeros().toPlainString() + ", priority " + priority;
+    public Object parameter(String name) {
+        return switch (name) {
+            case "score" -> score;
+            case "rating" -> rating.name();
+            case "pd" -> probabilityOfDefault.stripTrailingZeros();
+            case "priority" -> priority;
+            default -> null;
+        };
     }
 }

@@ -10,12 +10,19 @@ public final class RiskExposure extends Conclusion {
 
     private final BigDecimal exposure;
     private final BigDecimal expectedLoss;
-    private final String working;
+    private final BigDecimal balance;
+    private final BigDecimal vehicleValue;
+    private final BigDecimal recoveryRate;
+    private final BigDecimal pd;
 
-    private RiskExposure(BigDecimal exposure, BigDecimal expectedLoss, String working) {
+    private RiskExposure(BigDecimal exposure, BigDecimal expectedLoss, BigDecimal balance, BigDecimal vehicleValue,
+            BigDecimal recoveryRate, BigDecimal pd) {
         this.exposure = exposure;
         this.expectedLoss = expectedLoss;
-        this.working = working;
+        this.balance = balance;
+        this.vehicleValue = vehicleValue;
+        this.recoveryRate = recoveryRate;
+        this.pd = pd;
     }
 
     /** exposure = max(0, balance - vehicle value x recovery rate); expected loss = PD x exposure; both to the cent. */
@@ -23,10 +30,7 @@ public final class RiskExposure extends Conclusion {
         BigDecimal recovered = vehicleValue.multiply(recoveryRate);
         BigDecimal exposure = balance.subtract(recovered).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_EVEN);
         BigDecimal expectedLoss = exposure.multiply(pd).setScale(2, RoundingMode.HALF_EVEN);
-        String working = "exposure " + exposure.toPlainString() + " = max(0, " + balance.toPlainString() + " - "
-                + vehicleValue.toPlainString() + " x " + recoveryRate.toPlainString() + "); expected loss "
-                + expectedLoss.toPlainString() + " = " + pd.stripTrailingZeros().toPlainString() + " x exposure";
-        return new RiskExposure(exposure, expectedLoss, working);
+        return new RiskExposure(exposure, expectedLoss, balance, vehicleValue, recoveryRate, pd.stripTrailingZeros());
     }
 
     public BigDecimal getExposure() {
@@ -48,7 +52,15 @@ public final class RiskExposure extends Conclusion {
     }
 
     @Override
-    public String message() {
-        return working;
+    public Object parameter(String name) {
+        return switch (name) {
+            case "exposure" -> exposure;
+            case "balance" -> balance;
+            case "vehicleValue" -> vehicleValue;
+            case "recoveryRate" -> recoveryRate;
+            case "expectedLoss" -> expectedLoss;
+            case "pd" -> pd;
+            default -> null;
+        };
     }
 }

@@ -34,7 +34,12 @@ public final class RiskPoints extends Conclusion {
     }
 
     @Override
-    public String message() {
-        return factor + " (" + detail + "): " + (points >= 0 ? "+" : "") + points + " points";
+    public Object parameter(String name) {
+        return switch (name) {
+            case "factor" -> factor;
+            case "detail" -> detail;
+            case "points" -> points;
+            default -> null;
+        };
     }
 }

@@ -28,7 +28,11 @@ public final class RiskScore extends Conclusion {
     }
 
     @Override
-    public String message() {
-        return "risk score " + score + (uncapped != score ? " (" + uncapped + " points, capped)" : "");
+    public Object parameter(String name) {
+        return switch (name) {
+            case "score" -> score;
+            case "uncapped" -> uncapped != score ? uncapped : null;
+            default -> null;
+        };
     }
 }

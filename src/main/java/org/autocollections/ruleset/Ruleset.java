@@ -38,11 +38,13 @@ public final class Ruleset {
     private final List<PolicyFile> sourceFiles;
     /** Every rule of the KieBase and where it is written, looked up on each firing; never changed once built. */
     private final Map<Rule, Attribution> attributions;
+    private final Wording wording;
     /** What other parts build once from this ruleset and keep as long as it lives; see {@link #derived}. */
     private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>(4);
 
     Ruleset(String origin, List<PolicyFile> sourceFiles, String digest, List<FileEntry> files, Instant loadedAt, KieBase kieBase, Map<String, String> sources,
-            List<RulesetProblem> warnings, long compileMillis, boolean fromCache) {
+            List<RulesetProblem> warnings, long compileMillis, boolean fromCache, Wording wording) {
+        this.wording = wording;
         this.digest = digest;
         this.version = digest.substring(0, 16);
         this.files = List.copyOf(files);
@@ -65,6 +67,11 @@ public final class Ruleset {
             }
         }
         return byRule;
+    }
+
+    /** How the ruleset's reasons and scripts are worded in each language, read when it was compiled. */
+    public Wording wording() {
+        return wording;
     }
 
     /** The files themselves, to be archived so the version can be rebuilt. */

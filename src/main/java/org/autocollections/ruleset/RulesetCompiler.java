@@ -80,9 +80,14 @@ public final class RulesetCompiler {
             throw new RulesetCompilationException(List.of(RulesetProblem.inFile("(ruleset)", "contains no rule or table files")));
         }
         String digest = digest(sorted);
+        List<RulesetProblem> wordingProblems = new ArrayList<>();
+        Wording wording = Wording.of(sorted, wordingProblems);
+        if (wording == null) {
+            throw new RulesetCompilationException(wordingProblems);
+        }
         Optional<RulesetCache.Key> key = cacheKey(digest);
         if (key.isPresent()) {
-            Optional<Ruleset> kept = load(key.get(), origin, sorted, loadedAt, started);
+            Optional<Ruleset> kept = load(key.get(), origin, sorted, loadedAt, started, wording);
             if (kept.isPresent()) {
                 return kept.get();
             }
@@ -108,12 +113,15 @@ public final class RulesetCompiler {
                     String pkg = packageOf(sheet.drl());
                     sheet.rules().forEach(r -> sources.put(Ruleset.key(pkg, r.name()), sheet.source(r.row())));
                 }
+            } else if (Wording.isWordingFile(file.path())) {
+                continue; // read above: it words the conclusions, it decides nothing
             } else if (file.isDrl()) {
                 kfs.write(RESOURCES + file.path(), kie.getResources().newByteArrayResource(file.content()));
                 indexDrl(file, sources);
             } else {
                 problems.add(RulesetProblem.inFile(file.path(),
-                        "is neither a rule file (*.drl) nor a decision table (*.drl.xlsx, *.drl.xls, *.drl.csv)"));
+                        "is neither a rule file (*.drl), a decision table (*.drl.xlsx, *.drl.xls, *.drl.csv) nor the "
+                                + "wording (" + Wording.FILE + ")"));
             }
         }
         if (hasErrors(problems)) {
@@ -161,7 +169,8 @@ public final class RulesetCompiler {
         List<RulesetProblem> warnings = new ArrayList<>(problems);
         key.ifPresent(k -> cache.write(k, new RulesetCache.Entry(((InternalKieModule) builder.getKieModule()).getBytes(),
                 sources, warnings)));
-        return new Ruleset(origin, sorted, digest, entries(sorted), loadedAt, kieBase, sources, warnings, millisSince(started), false);
+        return new Ruleset(origin, sorted, digest, entries(sorted), loadedAt, kieBase, sources, warnings, millisSince(started),
+                false, wording);
     }
 
     private Optional<RulesetCache.Key> cacheKey(String digest) {
@@ -172,7 +181,8 @@ public final class RulesetCompiler {
     }
 
     /** The version compiled before, built from its kept module without compiling; none if not kept or unusable. */
-    private Optional<Ruleset> load(RulesetCache.Key key, String origin, List<PolicyFile> sorted, Instant loadedAt, long started) {
+    private Optional<Ruleset> load(RulesetCache.Key key, String origin, List<PolicyFile> sorted, Instant loadedAt, long started,
+            Wording wording) {
         Optional<RulesetCache.Entry> entry = cache.read(key);
         if (entry.isEmpty()) {
             return Optional.empty();
@@ -185,7 +195,7 @@ public final class RulesetCompiler {
             return Optional.empty();
         }
         return Optional.of(new Ruleset(origin, sorted, key.digest(), entries(sorted), loadedAt, kieBase,
-                entry.get().sources(), entry.get().warnings(), millisSince(started), true));
+                entry.get().sources(), entry.get().warnings(), millisSince(started), true, wording));
     }
 
     private KieBase kieBaseOf(byte[] kjar) {

@@ -78,7 +78,8 @@ public final class RulesetSource {
 
     /** Office writes lock files (~$name.xlsx) beside an open workbook; they are not tables. */
     static boolean isPolicyFile(String name) {
-        return !name.startsWith("~$") && !name.startsWith(".") && (name.endsWith(".drl") || TableFormat.of(name).isPresent());
+        return !name.startsWith("~$") && !name.startsWith(".") && (name.endsWith(".drl") || TableFormat.of(name).isPresent()
+                || Wording.isWordingFile(name));
     }
 
     private static byte[] readAll(Path path) {

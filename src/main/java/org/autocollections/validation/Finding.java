@@ -1,5 +1,6 @@
 package org.autocollections.validation;
 
+import org.autocollections.ruleset.Wording;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -37,7 +38,9 @@ public record Finding(Severity severity, Kind kind, String file, String sheet, I
         /** Excel's curly quotes, replaced by straight ones. */
         CURLY_QUOTES,
         /** An uploaded table with no namesake in the active ruleset. */
-        UNKNOWN_TABLE
+        UNKNOWN_TABLE,
+        /** The wording file: a cell that does not read, names a parameter its reason lacks, or a reason or script left without words. */
+        WORDING
     }
 
     static final String CURLY_QUOTES_MESSAGE = "curly quotes";
@@ -46,6 +49,7 @@ public record Finding(Severity severity, Kind kind, String file, String sheet, I
     public static Finding of(RulesetProblem problem) {
         Kind kind = problem.message().startsWith(UNREADABLE_MESSAGE) ? Kind.UNREADABLE_FILE
                 : problem.severity() == Severity.WARNING && problem.message().startsWith(CURLY_QUOTES_MESSAGE) ? Kind.CURLY_QUOTES
+                : Wording.isWordingFile(String.valueOf(problem.file())) ? Kind.WORDING
                 : Kind.COMPILE_ERROR;
         return new Finding(problem.severity(), kind, problem.file(), problem.sheet(), problem.row(), problem.column(),
                 problem.line(), problem.message());

@@ -1,5 +1,7 @@
 package org.autocollections.policy;
 
+import org.autocollections.api.Language;
+import org.autocollections.ruleset.Wording;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -21,7 +23,7 @@ class PenaltyInterestTest {
         assertThat(interest.getAmount()).isEqualTo(new BigDecimal("54.82"));
         assertThat(interest.area()).isEqualTo(ReasonArea.OVERDUE);
         assertThat(interest.code()).isEqualTo("PENALTY_INTEREST");
-        assertThat(interest.message()).isEqualTo("penalty interest 54.82 = 4300.00 x 0.068 x 1.5 / 360 x 45 days");
+        assertThat(inEnglish(interest)).isEqualTo("penalty interest 54.82 = 4300.00 x 0.068 x 1.5 / 360 x 45 days");
     }
 
     @Test
@@ -44,5 +46,10 @@ class PenaltyInterestTest {
     /** At 1 % a day, multiplier 1, day basis 1. */
     private static PenaltyInterest accrue(String overdue, int days) {
         return PenaltyInterest.accrue(new BigDecimal(overdue), new BigDecimal("0.01"), BigDecimal.ONE, BigDecimal.ONE, days);
+    }
+
+    /** The reason as the shipped wording gives it in English. */
+    private static String inEnglish(Conclusion reason) {
+        return Wording.shipped().words(Language.EN, null).word(reason);
     }
 }

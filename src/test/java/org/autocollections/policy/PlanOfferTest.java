@@ -1,5 +1,7 @@
 package org.autocollections.policy;
 
+import org.autocollections.api.Language;
+import org.autocollections.ruleset.Wording;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -25,7 +27,7 @@ class PlanOfferTest {
         assertThat(offer.getHighestMonthlyPayment()).isEqualTo(new BigDecimal("2150.00"));
         assertThat(offer.getTotalPayable()).isNull();
         assertThat(offer.code()).isEqualTo("PLAN_EXTENSION");
-        assertThat(offer.message()).isEqualTo("offer EXTENSION DEFER_TO_END: 2 months, 2150.00 a month");
+        assertThat(inEnglish(offer)).isEqualTo("offer EXTENSION DEFER_TO_END: 2 months, 2150.00 a month");
     }
 
     @Test
@@ -48,7 +50,7 @@ class PlanOfferTest {
         assertThat(offer.getFirstPayment()).isEqualTo(offer.getLastPayment()).isEqualTo(new BigDecimal("8884.88"));
         // What the borrower pays: twelve payments of the rounded amount.
         assertThat(offer.getTotalPayable()).isEqualTo(new BigDecimal("106618.56"));
-        assertThat(offer.message()).isEqualTo("offer RESTRUCTURE EQUAL_INSTALMENT: 12 months, 8884.88 a month");
+        assertThat(inEnglish(offer)).isEqualTo("offer RESTRUCTURE EQUAL_INSTALMENT: 12 months, 8884.88 a month");
     }
 
     @Test
@@ -68,7 +70,7 @@ class PlanOfferTest {
         assertThat(offer.getLastPayment()).isEqualTo(new BigDecimal("1010.00"));
         assertThat(offer.getHighestMonthlyPayment()).isEqualTo(new BigDecimal("1120.00"));
         assertThat(offer.getTotalPayable()).isEqualTo(new BigDecimal("12780.00"));
-        assertThat(offer.message()).isEqualTo("offer RESTRUCTURE EQUAL_PRINCIPAL: 12 months, first 1120.00, last 1010.00");
+        assertThat(inEnglish(offer)).isEqualTo("offer RESTRUCTURE EQUAL_PRINCIPAL: 12 months, first 1120.00, last 1010.00");
     }
 
     @Test
@@ -80,7 +82,7 @@ class PlanOfferTest {
         assertThat(offer.getTotalPayable()).isEqualTo(new BigDecimal("73100.00"));
         assertThat(offer.getTermMonths()).isNull();
         assertThat(offer.getHighestMonthlyPayment()).isNull();
-        assertThat(offer.message()).isEqualTo("offer SETTLEMENT LUMP_SUM_15_PCT_OFF: lump sum 73100.00");
+        assertThat(inEnglish(offer)).isEqualTo("offer SETTLEMENT LUMP_SUM_15_PCT_OFF: lump sum 73100.00");
     }
 
     @Test
@@ -105,5 +107,10 @@ class PlanOfferTest {
 
         assertThat(PlanOffer.settlement(new BigDecimal("86000"), new BigDecimal("0.15"))
                 .affordable(CaseFactsOf.of(json), BigDecimal.ONE)).isTrue();
+    }
+
+    /** The reason as the shipped wording gives it in English. */
+    private static String inEnglish(Conclusion reason) {
+        return Wording.shipped().words(Language.EN, null).word(reason);
     }
 }

@@ -1,5 +1,7 @@
 package org.autocollections.policy;
 
+import org.autocollections.api.Language;
+import org.autocollections.ruleset.Wording;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -20,7 +22,7 @@ class RiskExposureTest {
         assertThat(risk.getExposure()).isEqualTo(new BigDecimal("37000.00"));
         assertThat(risk.getExpectedLoss()).isEqualTo(new BigDecimal("5550.00"));
         assertThat(risk.code()).isEqualTo("EXPOSURE");
-        assertThat(risk.message()).isEqualTo("exposure 37000.00 = max(0, 86000.00 - 70000.00 x 0.7); "
+        assertThat(inEnglish(risk)).isEqualTo("exposure 37000.00 = max(0, 86000.00 - 70000.00 x 0.7); "
                 + "expected loss 5550.00 = 0.15 x exposure");
     }
 
@@ -41,5 +43,10 @@ class RiskExposureTest {
 
         assertThat(risk.getExposure()).isEqualTo(new BigDecimal("100.00"));
         assertThat(risk.getExpectedLoss()).isEqualTo(new BigDecimal("12.34"));
+    }
+
+    /** The reason as the shipped wording gives it in English. */
+    private static String inEnglish(Conclusion reason) {
+        return Wording.shipped().words(Language.EN, null).word(reason);
     }
 }

@@ -141,6 +141,7 @@ class RoleMatrixTest {
         all.add(new Endpoint("POST", "/api/v1/rulesets/" + f.activeVersion() + "/activate", null, null, Set.of(Roles.APPROVER), 409, "lifecycle-conflict"));
         all.add(new Endpoint("GET", "/api/v1/rulesets/events", null, null, readers, 200, null));
         all.add(new Endpoint("GET", "/api/v1/rulesets/" + f.activeVersion() + "/tables/penalty-interest", null, null, readers, 200, null));
+        all.add(new Endpoint("GET", "/api/v1/rulesets/" + f.activeVersion() + "/scripts?lang=zh-CN", null, null, readers, 200, null));
         Set<String> testers = Set.of(Roles.ANALYST, Roles.APPROVER, Roles.DEVELOPER);
         // a simulation decides the stored portfolio: the matrix asks for one of a version that does not exist
         all.add(new Endpoint("POST", "/api/v1/rulesets/simulations", json, "{\"candidate\":\"0000000000000000\"}", testers,
