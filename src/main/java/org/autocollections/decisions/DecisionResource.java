@@ -61,6 +61,8 @@ public class DecisionResource {
 
     @Inject
     DecisionSpans spans;
+
+    @Inject
     LanguageConfig languages;
 
     @POST

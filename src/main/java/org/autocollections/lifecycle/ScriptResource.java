@@ -40,7 +40,7 @@ public class ScriptResource {
 
     @GET
     @RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR, Roles.DEVELOPER })
-    @Operation(summary = "The collectors' scripts of a version",
+    @Operation(operationId = "listScripts", summary = "The collectors' scripts of a version",
             description = "Each script id a contact decision may name (M2-NEGOTIATE, L-CEASE, ...) with its title and "
                     + "purpose, as the version's wording file words them in the language asked for.")
     public ScriptsView scripts(@PathParam("version") String version,
