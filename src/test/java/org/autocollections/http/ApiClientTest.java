@@ -67,7 +67,7 @@ class ApiClientTest {
 
     @Test
     void decidesTheReadmeExample() throws Exception {
-        var answer = new DecisionsApi(client).decide(example("CLIENT-1"), null);
+        var answer = new DecisionsApi(client).decide(example("CLIENT-1"), null, null);
 
         CompactDecision decision = answer.getCompactDecision();
         assertThat(decision.getCaseId()).isEqualTo("CLIENT-1");
@@ -75,15 +75,15 @@ class ApiClientTest {
         assertThat(decision.getNextAction().getType()).isEqualTo(NextActionType.OFFER_REPAYMENT_PLAN);
         assertThat(decision.getReasons()).containsKey("OVERDUE");
 
-        Decision full = new DecisionsApi(client).decide(example("CLIENT-1"), "full").getDecision();
+        Decision full = new DecisionsApi(client).decide(example("CLIENT-1"), "zh-CN", "full").getDecision();
         assertThat(full.getRulesFired()).isNotEmpty();
-        assertThat(full.getReasons()).allSatisfy(reason -> assertThat(reason.getMessage()).isNotBlank());
+        assertThat(full.getReasons()).allSatisfy(reason -> assertThat(reason.getMessage()).containsPattern("\\p{IsHan}"));
     }
 
     @Test
     void decidesABatchInRequestOrder() throws Exception {
         BatchResponse batch = new DecisionsApi(client).decideBatch(
-                new BatchRequest().cases(List.of(example("CLIENT-B1"), example("CLIENT-B2"))), null);
+                new BatchRequest().cases(List.of(example("CLIENT-B1"), example("CLIENT-B2"))), null, null);
 
         assertThat(batch.getDecided()).isEqualTo(2);
         assertThat(batch.getFailed()).isZero();
@@ -106,7 +106,7 @@ class ApiClientTest {
                 .channel(ContactChannel.PHONE).outcome(ContactOutcome.CONTACTED);
         assertThat(cases.logContact("CLIENT-S1", call).getAttemptId()).isEqualTo("CLIENT-CALL-1");
 
-        CompactDecision decision = cases.decideStoredCase("CLIENT-S1", stored.getAsOf().toString(), null)
+        CompactDecision decision = cases.decideStoredCase("CLIENT-S1", stored.getAsOf().toString(), null, null)
                 .getCompactDecision();
         assertThat(decision.getOverdue().getBucket()).isEqualTo("M2");
         assertThat(decision.getNextAction().getType()).isNotNull();
