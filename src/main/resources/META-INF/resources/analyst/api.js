@@ -2,6 +2,7 @@
 import { rolesText } from './permissions.js';
 import { askForToken, forgetToken } from './session.js';
 import { state } from './state.js';
+import { lang, t } from './i18n.js';
 
 const API = new URL('../api/v1/', location.href);
 
@@ -16,9 +17,11 @@ class ApiError extends Error {
 export async function api(path, { method = 'GET', json, form, accept = 'application/json', raw = false } = {}) {
   if (!state.token) {
     askForToken();
-    throw new ApiError(401, { title: 'Not signed in' });
+    throw new ApiError(401, { title: t('who.signedOut') });
   }
-  const headers = { Authorization: `Bearer ${state.token}`, Accept: accept };
+  // every call asks for the page's language: reasons, scripts and problems come back worded in it where the service
+  // words them
+  const headers = { Authorization: `Bearer ${state.token}`, Accept: accept, 'Accept-Language': lang };
   let body;
   if (json !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -30,12 +33,12 @@ export async function api(path, { method = 'GET', json, form, accept = 'applicat
   try {
     response = await fetch(new URL(path, API), { method, headers, body });
   } catch (e) {
-    throw new ApiError(0, { title: 'The service cannot be reached', detail: 'The service cannot be reached. Check your connection and try again.' });
+    throw new ApiError(0, { title: t('error.unreachable.title'), detail: t('error.unreachable') });
   }
   if (response.status === 401) {
     forgetToken();
-    askForToken('Your token was not accepted (it may have expired). Paste a new one to go on.');
-    throw new ApiError(401, { title: 'Token not accepted', detail: 'Your token was not accepted. Paste a new one.' });
+    askForToken(t('token.refused'));
+    throw new ApiError(401, { title: t('error.tokenRefused.title'), detail: t('error.tokenRefused') });
   }
   if (!response.ok) {
     const type = response.headers.get('Content-Type') ?? '';
@@ -58,17 +61,16 @@ export function explain(error) {
   if (!(error instanceof ApiError)) return error.message ?? String(error);
   const p = error.problem;
   if ((p.type ?? '').endsWith('/four-eyes')) {
-    return 'Four-eyes rule: a draft must be approved by someone who did not upload or revise it. '
-      + 'Ask another approver to approve it.';
+    return t('error.fourEyes');
   }
   if (error.status === 403) {
-    return `Your roles (${rolesText()}) do not allow this step.`;
+    return t('error.forbidden', { roles: rolesText() });
   }
   if (Array.isArray(p.errors) && p.errors.length) {
-    return `${p.title ?? 'The request was refused'}: ` + p.errors.map(e => `${e.field}: ${e.message}`).join('; ');
+    return t('error.fields', { title: p.title ?? t('error.refused'), fields: p.errors.map(e => `${e.field}: ${e.message}`).join('; ') });
   }
-  if (error.status === 409) return `Not possible now: ${p.detail ?? p.title}`;
-  if (error.status === 413) return 'The file is too large for the service.';
-  if (error.status >= 500) return `The service could not do this (error ${error.status}). ${p.detail ?? ''}`.trim();
+  if (error.status === 409) return t('error.conflict', { detail: p.detail ?? p.title });
+  if (error.status === 413) return t('error.tooLarge');
+  if (error.status >= 500) return t('error.server', { status: error.status, detail: p.detail ?? '' }).trim();
   return p.detail ?? p.title ?? error.message;
 }

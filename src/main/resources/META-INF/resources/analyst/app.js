@@ -1,8 +1,9 @@
 // The analyst's page: versions, upload, findings, changed cells, simulation, regression, approval and a decision
 // explorer, all through the service's /api/v1 with the bearer token the user pastes. Each panel is a module of its
-// own; this one wires them up and starts the page.
+// own; this one wires them up and starts the page in the user's language.
 import { wireApproval } from './approval.js';
 import { wireDecide } from './decide.js';
+import { translatePage, wireLanguage } from './i18n.js';
 import { wireRegression } from './regression.js';
 import { resumeSession, wireSession } from './session.js';
 import { wireSimulation } from './simulation.js';
@@ -10,6 +11,8 @@ import { wireUpload } from './upload.js';
 import { refreshAll, wireVersions } from './versions.js';
 
 async function start() {
+  translatePage();
+  wireLanguage(document.getElementById('lang'));
   wireSession(refreshAll);
   wireUpload();
   wireVersions();

@@ -2,6 +2,7 @@
 import { api, explain } from './api.js';
 import { renderDetails } from './details.js';
 import { $, message, shortVersion } from './dom.js';
+import { t } from './i18n.js';
 import { state } from './state.js';
 import { loadActive, loadVersions } from './versions.js';
 
@@ -11,15 +12,15 @@ async function step(kind) {
   const body = note ? { note } : {};
   const target = $('action-message');
   const path = kind === 'rollback' ? `rulesets/${encodeURIComponent(d.version)}/activate` : `rulesets/drafts/${d.id}/${kind}`;
-  message(target, 'info', 'Working…');
+  message(target, 'info', t('working'));
   try {
     const view = await api(path, { method: 'POST', json: body });
     $('action-note').value = '';
     const done = {
-      approve: `Approved. An approver can now put draft #${view.draft.id} in force.`,
-      reject: `Draft #${view.draft.id} is rejected and goes no further.`,
-      activate: `Version #${view.draft.id} is in force: it decides every case from now on.`,
-      rollback: `Rolled back: version #${view.draft.id} (${shortVersion(view.draft.version)}) is in force again.`,
+      approve: t('actions.done.approve', { id: view.draft.id }),
+      reject: t('actions.done.reject', { id: view.draft.id }),
+      activate: t('actions.done.activate', { id: view.draft.id }),
+      rollback: t('actions.done.rollback', { id: view.draft.id, version: shortVersion(view.draft.version) }),
     }[kind];
     await Promise.all([loadActive(), loadVersions()]);
     renderDetails(view);

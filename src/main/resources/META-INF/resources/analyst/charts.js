@@ -1,5 +1,6 @@
 // Small charts drawn as inline SVG: nothing to download, and they print.
 
+import { numberFormat, t } from './i18n.js';
 const SVG = 'http://www.w3.org/2000/svg';
 
 function el(name, attrs = {}, text) {
@@ -22,7 +23,7 @@ function niceMax(value) {
  * Grouped bars, before (grey) and after (blue), one group per category.
  * rows: [{key, before, after}]; returns an <svg> element.
  */
-export function groupedBars(title, rows, { width = 340, format = n => n.toLocaleString() } = {}) {
+export function groupedBars(title, rows, { width = 340, format = n => numberFormat.format(n) } = {}) {
   const plotWidth = width - 58;
   const group0 = plotWidth / Math.max(1, rows.length);
   // long labels are turned, so that neighbours do not run into each other
@@ -33,15 +34,15 @@ export function groupedBars(title, rows, { width = 340, format = n => n.toLocale
   const plotH = height - margin.top - margin.bottom;
   const max = niceMax(Math.max(0, ...rows.flatMap(r => [r.before, r.after])));
   const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', class: 'chart',
-    'aria-label': `${title}: before and after` });
+    'aria-label': t('chart.label', { title }) });
   svg.appendChild(el('title', {}, title));
   svg.appendChild(el('text', { x: 0, y: 14, class: 'chart-title' }, title));
   // legend
   const legend = el('g', { transform: `translate(${width - 120}, 4)` });
   legend.appendChild(el('rect', { x: 0, y: 2, width: 10, height: 10, class: 'bar-before' }));
-  legend.appendChild(el('text', { x: 14, y: 11, class: 'chart-legend' }, 'before'));
+  legend.appendChild(el('text', { x: 14, y: 11, class: 'chart-legend' }, t('chart.before')));
   legend.appendChild(el('rect', { x: 66, y: 2, width: 10, height: 10, class: 'bar-after' }));
-  legend.appendChild(el('text', { x: 80, y: 11, class: 'chart-legend' }, 'after'));
+  legend.appendChild(el('text', { x: 80, y: 11, class: 'chart-legend' }, t('chart.after')));
   svg.appendChild(legend);
 
   const plot = el('g', { transform: `translate(${margin.left}, ${margin.top})` });
@@ -52,7 +53,7 @@ export function groupedBars(title, rows, { width = 340, format = n => n.toLocale
     plot.appendChild(el('text', { x: -6, y: y + 4, class: 'tick', 'text-anchor': 'end' }, format(value)));
   }
   if (rows.length === 0) {
-    plot.appendChild(el('text', { x: plotW / 2, y: plotH / 2, class: 'tick', 'text-anchor': 'middle' }, 'no cases'));
+    plot.appendChild(el('text', { x: plotW / 2, y: plotH / 2, class: 'tick', 'text-anchor': 'middle' }, t('chart.noCases')));
   }
   const group = plotW / Math.max(1, rows.length);
   const bar = Math.min(28, (group - 8) / 2);
@@ -62,7 +63,7 @@ export function groupedBars(title, rows, { width = 340, format = n => n.toLocale
       const h = (plotH * r[which]) / max;
       const rect = el('rect', { x: x0 + j * bar, y: plotH - h, width: Math.max(1, bar - 1), height: h,
         class: `bar-${which}` });
-      rect.appendChild(el('title', {}, `${r.key} ${which}: ${format(r[which])}`));
+      rect.appendChild(el('title', {}, `${r.key} ${t(`chart.${which}`)}: ${format(r[which])}`));
       plot.appendChild(rect);
     }
     const label = r.key.length > 18 ? r.key.slice(0, 17) + '…' : r.key;

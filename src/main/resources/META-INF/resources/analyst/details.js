@@ -1,5 +1,6 @@
 // The selected version in detail: where it stands, and each part of the card filled from its view.
-import { $, h, shortVersion, show, when, words } from './dom.js';
+import { $, h, shortVersion, show, when } from './dom.js';
+import { t } from './i18n.js';
 import { renderChanges, renderFindings } from './findings.js';
 import { renderFiles, renderHistory } from './history.js';
 import { renderPermissions } from './permissions.js';
@@ -13,17 +14,17 @@ export function renderDetails(view) {
   show($('details-empty'), false);
   show($('details'), true);
   const served = d.status === 'ACTIVE' || d.status === 'RETIRED';
-  $('details-title').textContent = `${served ? 'Version' : 'Draft'} #${d.id}`;
+  $('details-title').textContent = served ? t('details.versionNo', { id: d.id }) : t('details.draftNo', { id: d.id });
   $('details').dataset.id = d.id;
   $('details').dataset.status = d.status;
   $('details').dataset.version = d.version;
-  const origin = d.origin === 'FOLDERS' ? 'loaded from the service\'s folders' : 'uploaded';
+  const by = { who: d.author ?? t('details.unknown'), when: when(d.createdAt) };
   $('details-meta').replaceChildren(
-    `${words(origin)} by ${d.author ?? 'unknown'} on ${when(d.createdAt)}`,
-    d.updatedAt && d.updatedAt !== d.createdAt ? ` · last change ${when(d.updatedAt)}` : '',
-    ' · version ', h('code', {}, shortVersion(d.version)),
-    d.baseVersion ? h('span', {}, ' · based on ', h('code', {}, shortVersion(d.baseVersion))) : '',
-    d.approvedBy ? ` · approved by ${d.approvedBy} on ${when(d.approvedAt)}` : '');
+    d.origin === 'FOLDERS' ? t('details.fromFolders', by) : t('details.uploaded', by),
+    d.updatedAt && d.updatedAt !== d.createdAt ? ` · ${t('details.lastChange', { when: when(d.updatedAt) })}` : '',
+    ` · ${t('details.version')} `, h('code', {}, shortVersion(d.version)),
+    d.baseVersion ? h('span', {}, ` · ${t('details.basedOn')} `, h('code', {}, shortVersion(d.baseVersion))) : '',
+    d.approvedBy ? ` · ${t('details.approvedBy', { who: d.approvedBy, when: when(d.approvedAt) })}` : '');
   const status = $('details-status');
   const s = STATUS[d.status] ?? { label: d.status, css: '' };
   status.className = `badge badge-large ${s.css}`;
@@ -31,7 +32,7 @@ export function renderDetails(view) {
   status.dataset.status = d.status;
   $('details-explain').textContent = s.explain ?? '';
   const note = $('details-note');
-  note.textContent = d.note ? `“${d.note}”` : '';
+  note.textContent = d.note ? t('quote', { text: d.note }) : '';
   show(note, !!d.note);
   renderSteps(d);
   renderFindings(view.findings ?? []);
@@ -46,14 +47,14 @@ export function renderDetails(view) {
 function renderSteps(d) {
   const order = ['DRAFT', 'VALIDATED', 'APPROVED', 'ACTIVE'];
   const reached = d.status === 'RETIRED' ? 4 : d.status === 'REJECTED' ? -1 : order.indexOf(d.status);
-  const labels = ['Uploaded', d.status === 'DRAFT' ? 'Errors to fix' : 'Checks passed', 'Approved', 'In force'];
+  const labels = [t('steps.uploaded'), d.status === 'DRAFT' ? t('steps.errors') : t('steps.checked'), t('steps.approved'), t('steps.inForce')];
   const steps = labels.map((label, i) => h('li', {
     class: d.status === 'DRAFT' && i === 1 ? 'failed'
       : i < reached || (i === reached && d.status !== 'DRAFT') || (i === 0 && reached >= 0) ? 'done'
         : i === reached + 1 ? 'next' : '',
   }, label));
   const list = h('ol', { class: 'stepper' }, ...steps);
-  if (d.status === 'REJECTED') list.append(h('li', { class: 'stopped' }, 'Rejected'));
-  if (d.status === 'RETIRED') list.append(h('li', { class: 'stopped' }, 'Retired'));
+  if (d.status === 'REJECTED') list.append(h('li', { class: 'stopped' }, t('status.REJECTED')));
+  if (d.status === 'RETIRED') list.append(h('li', { class: 'stopped' }, t('status.RETIRED')));
   $('steps').replaceChildren(list);
 }

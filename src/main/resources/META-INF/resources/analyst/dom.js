@@ -1,5 +1,6 @@
-// What every panel of the page uses: building elements, writing dates, numbers and money for people, and telling
-// the user how a step went.
+// What every panel of the page uses: building elements, writing dates, numbers and money for people (in the page's
+// language), and telling the user how a step went.
+import { dateFormat, dayFormat, moneyFormat, numberFormat, shortDateFormat, t } from './i18n.js';
 
 export const $ = id => document.getElementById(id);
 
@@ -22,11 +23,7 @@ export function h(tag, attrs = {}, ...children) {
   return node;
 }
 
-export const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-export const numberFormat = new Intl.NumberFormat();
-const shortDateFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-const yearFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+export { dateFormat, numberFormat } from './i18n.js';
 
 export function when(iso) {
   if (!iso) return '';
@@ -39,7 +36,7 @@ export function shortWhen(iso) {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.getFullYear() === new Date().getFullYear() ? shortDateFormat.format(d) : yearFormat.format(d);
+  return d.getFullYear() === new Date().getFullYear() ? shortDateFormat.format(d) : dayFormat.format(d);
 }
 
 export function day(iso) {
@@ -51,7 +48,7 @@ export function day(iso) {
 export function money(amount, currency) {
   if (amount === null || amount === undefined) return '–';
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency: currency || 'CNY' }).format(amount);
+    return moneyFormat(currency || 'CNY').format(amount);
   } catch {
     return `${numberFormat.format(amount)} ${currency ?? ''}`.trim();
   }
@@ -62,9 +59,11 @@ export function signed(n, format = x => numberFormat.format(x)) {
   return (n > 0 ? '+' : '−') + format(Math.abs(n));
 }
 
-/** SEND_REMINDER -> Send reminder */
+/** SEND_REMINDER -> Send reminder (the catalogue's enum.SEND_REMINDER); a value it does not know, in plain letters. */
 export function words(value) {
   if (value === null || value === undefined || value === '') return '–';
+  const known = t(`enum.${value}`);
+  if (known !== `enum.${value}`) return known;
   const s = String(value).replace(/_/g, ' ').toLowerCase();
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -1,5 +1,6 @@
 // What the signed-in user may do on the page, and why not: each button is enabled or says what stands in the way.
 import { $, h, show } from './dom.js';
+import { t } from './i18n.js';
 import { state } from './state.js';
 
 const has = (...roles) => !!state.user && roles.some(r => state.user.roles.has(r));
@@ -14,7 +15,7 @@ export const can = {
 };
 
 export function rolesText() {
-  return state.user && state.user.roles.size ? [...state.user.roles].sort().join(', ') : 'none';
+  return state.user && state.user.roles.size ? [...state.user.roles].sort().join(t('list.sep')) : t('roles.none');
 }
 
 function setAllowed(button, allowed, why) {
@@ -26,15 +27,15 @@ function setAllowed(button, allowed, why) {
 
 export function renderPermissions() {
   // upload
-  const uploadBlocked = !state.user ? 'Paste a token first.'
-    : !can.upload() ? `Uploading needs the analyst role; yours: ${rolesText()}.` : null;
+  const uploadBlocked = !state.user ? t('why.signIn')
+    : !can.upload() ? t('why.upload', { roles: rolesText() }) : null;
   setAllowed($('upload-submit'), !uploadBlocked && state.uploadFiles.length > 0,
-    uploadBlocked ?? 'Choose or drop at least one table first.');
+    uploadBlocked ?? t('why.chooseTable'));
   $('upload-why').textContent = uploadBlocked ?? '';
 
   // decide
-  const decideBlocked = !state.user ? 'Paste a token first.'
-    : !can.decide() ? `Trying a case needs the analyst, approver or developer role; yours: ${rolesText()}.` : null;
+  const decideBlocked = !state.user ? t('why.signIn')
+    : !can.decide() ? t('why.decide', { roles: rolesText() }) : null;
   setAllowed($('decide'), !decideBlocked, decideBlocked ?? '');
   $('decide-why').textContent = decideBlocked ?? '';
 
@@ -49,25 +50,25 @@ export function renderPermissions() {
   // revise
   const revise = steps.revise;
   show($('revise'), !!revise?.allowed);
-  setAllowed($('revise-submit'), !!revise?.allowed && state.reviseFiles.length > 0, 'Choose the corrected file first.');
+  setAllowed($('revise-submit'), !!revise?.allowed && state.reviseFiles.length > 0, t('why.chooseCorrected'));
 
   // simulation and regression
-  const trialBlocked = !can.trial() ? `Trying a version out needs the analyst, approver or developer role; yours: ${rolesText()}.`
-    : d.status === 'DRAFT' ? 'Fix the errors first: a draft with errors cannot be tried out.'
-      : d.status === 'REJECTED' ? 'This draft was rejected.' : null;
-  setAllowed($('sim-start'), !trialBlocked && !state.poll, trialBlocked ?? 'A simulation is running.');
+  const trialBlocked = !can.trial() ? t('why.trial', { roles: rolesText() })
+    : d.status === 'DRAFT' ? t('why.fixFirst')
+      : d.status === 'REJECTED' ? t('why.rejected') : null;
+  setAllowed($('sim-start'), !trialBlocked && !state.poll, trialBlocked ?? t('why.running'));
   setAllowed($('regression-run'), !trialBlocked, trialBlocked ?? '');
   $('trial-why').textContent = trialBlocked ?? '';
 
   // approve, reject, activate, roll back: a step blocked by the caller (role, four eyes) is explained in the list;
   // one the draft's status rules out only says so on its button.
   const why = [];
-  for (const [id, label] of [['approve', 'Approve'], ['reject', 'Reject'], ['activate', 'Put in force'], ['rollback', 'Roll back']]) {
+  for (const [id, label] of [['approve', t('actions.approve')], ['reject', t('actions.reject')], ['activate', t('actions.activate')], ['rollback', t('actions.rollbackShort')]]) {
     const step = steps[id];
-    const reason = !step ? 'Not offered by the service.' : step.allowed ? null : step.why;
+    const reason = !step ? t('why.notOffered') : step.allowed ? null : step.why;
     setAllowed($(id), !reason, reason ?? '');
     if (step && !step.allowed && step.blockedBy !== 'STATUS') {
-      why.push(h('li', { test: `why-${id}` }, h('strong', {}, `${label}: `), step.why));
+      why.push(h('li', { test: `why-${id}` }, h('strong', {}, t('label', { label })), step.why));
     }
   }
   $('actions-why').replaceChildren(...why);

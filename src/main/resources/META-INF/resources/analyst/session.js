@@ -1,5 +1,6 @@
 // Signing in: the token the user pastes, kept in this browser tab only, and who it says the user is.
 import { $, h, dateFormat } from './dom.js';
+import { t } from './i18n.js';
 import { renderPermissions } from './permissions.js';
 import { state } from './state.js';
 
@@ -9,7 +10,7 @@ function decodeToken(raw) {
   const token = (raw ?? '').trim().replace(/^Bearer\s+/i, '');
   const parts = token.split('.');
   if (parts.length !== 3) {
-    throw new Error('This does not look like a token: a token is three parts separated by dots (eyJ…).');
+    throw new Error(t('token.notAToken'));
   }
   let claims;
   try {
@@ -18,11 +19,11 @@ function decodeToken(raw) {
       c => c.charCodeAt(0)));
     claims = JSON.parse(json);
   } catch {
-    throw new Error('The token cannot be read. Copy it again, whole, without spaces or line breaks.');
+    throw new Error(t('token.unreadable'));
   }
   const expires = claims.exp ? new Date(claims.exp * 1000) : null;
   if (expires && expires.getTime() < Date.now()) {
-    throw new Error(`This token expired on ${dateFormat.format(expires)}. Ask for a new one.`);
+    throw new Error(t('token.expired', { when: dateFormat.format(expires) }));
   }
   const groups = Array.isArray(claims.groups) ? claims.groups : claims.groups ? [claims.groups] : [];
   return {
@@ -48,8 +49,7 @@ export function forgetToken() {
 
 export function askForToken(reason) {
   const dialog = $('token-dialog');
-  $('token-reason').textContent = reason
-    ?? 'Paste the access token you were given. It is kept in this browser tab only and forgotten when you close it.';
+  $('token-reason').textContent = reason ?? t('token.reason');
   $('token-error').textContent = '';
   $('token-input').value = '';
   if (!dialog.open) dialog.showModal();
@@ -60,17 +60,18 @@ function renderWho() {
   const name = $('who-name');
   const roles = $('who-roles');
   if (!state.user) {
-    name.textContent = 'Not signed in';
+    name.textContent = t('who.signedOut');
     name.classList.add('signed-out');
     roles.replaceChildren();
-    $('token-change').textContent = 'Paste a token';
+    $('token-change').textContent = t('who.paste');
   } else {
     name.textContent = state.user.name;
+    name.dataset.prefix = t('who.signedInAs');
     name.classList.remove('signed-out');
-    name.title = state.user.expires ? `Token valid until ${dateFormat.format(state.user.expires)}` : '';
+    name.title = state.user.expires ? t('who.validUntil', { when: dateFormat.format(state.user.expires) }) : '';
     roles.replaceChildren(...[...state.user.roles].sort().map(r => h('span', { class: 'role', data: { role: r } }, r)));
-    if (state.user.roles.size === 0) roles.append(h('span', { class: 'role role-none' }, 'no roles'));
-    $('token-change').textContent = 'Change token';
+    if (state.user.roles.size === 0) roles.append(h('span', { class: 'role role-none' }, t('who.noRoles')));
+    $('token-change').textContent = t('who.change');
   }
   renderPermissions();
 }
@@ -93,7 +94,7 @@ export function wireSession(onSignIn) {
   $('token-cancel').addEventListener('click', () => dialog.close());
   $('token-forget').addEventListener('click', () => {
     forgetToken();
-    $('token-reason').textContent = 'Signed out. Paste a token to sign in again.';
+    $('token-reason').textContent = t('token.signedOut');
   });
   $('token-change').addEventListener('click', () => askForToken());
 }

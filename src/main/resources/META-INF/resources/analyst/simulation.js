@@ -3,8 +3,9 @@
 import { api, explain } from './api.js';
 import { groupedBars, progressBar } from './charts.js';
 import { $, h, message, money, numberFormat, saveResponse, shortVersion, signed, words } from './dom.js';
+import { percentFormat, t, tn } from './i18n.js';
 import { renderPermissions } from './permissions.js';
-import { STATUS, TRIABLE, state } from './state.js';
+import { TRIABLE, state, statusLabel } from './state.js';
 
 const POLL_MS = 1000;
 
@@ -13,8 +14,8 @@ export function renderBaselines() {
   const current = select.value;
   const candidate = state.view?.draft.version;
   const options = state.versions.filter(v => v.version !== candidate && TRIABLE.has(v.status) && v.status !== 'ACTIVE');
-  select.replaceChildren(h('option', { value: '' }, 'the version in force'),
-    ...options.map(v => h('option', { value: v.version }, `#${v.id} ${STATUS[v.status]?.label.toLowerCase() ?? v.status} (${shortVersion(v.version)})`)));
+  select.replaceChildren(h('option', { value: '' }, t('version.inForce')),
+    ...options.map(v => h('option', { value: v.version }, `#${v.id} ${statusLabel(v.status)} (${shortVersion(v.version)})`)));
   if ([...select.options].some(o => o.value === current)) select.value = current;
 }
 
@@ -35,10 +36,10 @@ async function startSimulation() {
   const status = $('sim-status');
   $('sim-report').replaceChildren();
   if (sample !== null && (!Number.isInteger(sample) || sample < 1)) {
-    message(status, 'error', 'The number of cases must be a whole number from 1 up, or empty for all stored cases.');
+    message(status, 'error', t('sim.badSample'));
     return;
   }
-  message(status, 'info', 'Starting the simulation…');
+  message(status, 'info', t('sim.starting'));
   try {
     // an empty baseline or sample is left out: the service then takes the version in force, or every stored case
     const s = await api('rulesets/simulations', {
@@ -56,16 +57,18 @@ function showSimulation(s) {
   const status = $('sim-status');
   const finished = ['COMPLETED', 'FAILED', 'CANCELLED'].includes(s.status);
   const parts = [];
-  if (s.total != null) parts.push(`${numberFormat.format(s.done)} of ${numberFormat.format(s.total)} cases`);
-  else parts.push(`${numberFormat.format(s.done)} cases`);
-  if (!finished && s.casesPerSecond) parts.push(`${numberFormat.format(Math.round(s.casesPerSecond))} cases a second`);
-  if (!finished && s.etaSeconds != null) parts.push(`about ${s.etaSeconds < 90 ? `${s.etaSeconds} s` : `${Math.round(s.etaSeconds / 60)} min`} left`);
-  const label = { RUNNING: 'Running', COMPLETED: 'Finished', FAILED: 'Failed', CANCELLED: 'Cancelled' }[s.status] ?? words(s.status);
+  if (s.total != null) parts.push(t('sim.doneOf', { done: numberFormat.format(s.done), total: numberFormat.format(s.total) }));
+  else parts.push(tn('sim.cases', s.done));
+  if (!finished && s.casesPerSecond) parts.push(t('sim.rate', { n: numberFormat.format(Math.round(s.casesPerSecond)) }));
+  if (!finished && s.etaSeconds != null) {
+    parts.push(s.etaSeconds < 90 ? t('sim.etaSeconds', { n: s.etaSeconds }) : t('sim.etaMinutes', { n: Math.round(s.etaSeconds / 60) }));
+  }
+  const label = ['RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'].includes(s.status) ? t(`sim.status.${s.status}`) : words(s.status);
   status.replaceChildren(h('div', { class: 'sim-progress', test: 'sim-progress', data: { status: s.status } },
     h('div', { class: 'sim-progress-head' }, h('strong', {}, label), ' · ', parts.join(' · ')),
     progressBar(finished && s.status === 'COMPLETED' ? 100 : s.percent)));
   if (s.status === 'FAILED') {
-    status.append(h('div', { class: 'msg msg-error' }, `The simulation failed: ${s.error ?? 'no reason given'}.`));
+    status.append(h('div', { class: 'msg msg-error' }, t('sim.failed', { error: s.error ?? t('sim.noReason') })));
   }
   if (s.report) renderReport(s.report, s);
   if (finished) {
@@ -82,7 +85,7 @@ async function poll(id) {
     showSimulation(await api(`rulesets/simulations/${encodeURIComponent(id)}`));
   } catch (e) {
     stopPolling(false);
-    message($('sim-status'), 'error', `The simulation's progress cannot be read: ${explain(e)}`);
+    message($('sim-status'), 'error', t('sim.unreadable', { error: explain(e) }));
     renderPermissions();
   }
 }
@@ -90,14 +93,14 @@ async function poll(id) {
 function renderReport(r, s) {
   const pct = r.decided ? (r.changed * 100) / r.decided : 0;
   const tiles = h('div', { class: 'tiles' },
-    tile('Cases decided', numberFormat.format(r.decided ?? 0)),
-    tile('Decision changes', `${numberFormat.format(r.changed)}`, `${pct.toFixed(1)} % of the cases`, r.changed ? 'tile-warn' : ''),
-    tile('Could not be decided', numberFormat.format(r.failed), r.failed ? 'by either version' : '', r.failed ? 'tile-bad' : ''));
+    tile(t('sim.decided'), numberFormat.format(r.decided ?? 0)),
+    tile(t('sim.changed'), `${numberFormat.format(r.changed)}`, t('sim.ofCases', { pct: percentFormat.format(pct / 100) }), r.changed ? 'tile-warn' : ''),
+    tile(t('sim.undecided'), numberFormat.format(r.failed), r.failed ? t('sim.eitherVersion') : '', r.failed ? 'tile-bad' : ''));
   const charts = h('div', { class: 'charts' },
-    groupedBars('Next action', counts(r.byNextAction).map(x => ({ ...x, key: words(x.key) }))),
-    groupedBars('Overdue bucket', ordered(counts(r.byBucket), BUCKETS)),
-    groupedBars('Risk rating', ordered(counts(r.byRating), RATINGS).map(x => ({ ...x, key: words(x.key) }))),
-    groupedBars('Classification', ordered(counts(r.byClassification), CLASSES).map(x => ({ ...x, key: words(x.key) }))));
+    groupedBars(t('chart.nextAction'), counts(r.byNextAction).map(x => ({ ...x, key: words(x.key) }))),
+    groupedBars(t('chart.bucket'), ordered(counts(r.byBucket), BUCKETS)),
+    groupedBars(t('chart.rating'), ordered(counts(r.byRating), RATINGS).map(x => ({ ...x, key: words(x.key) }))),
+    groupedBars(t('chart.classification'), ordered(counts(r.byClassification), CLASSES).map(x => ({ ...x, key: words(x.key) }))));
   const download = h('button', { type: 'button', class: 'btn', test: 'sim-download', onclick: async () => {
     try {
       const id = encodeURIComponent(s.simulationId);
@@ -106,14 +109,14 @@ function renderReport(r, s) {
     } catch (e) {
       message($('sim-status'), 'error', explain(e));
     }
-  } }, '⬇ Download the changed cases (CSV)');
+  } }, `⬇ ${t('sim.download')}`);
   $('sim-report').replaceChildren(h('div', { class: 'report' },
-    h('p', { class: 'report-intro' }, `Each stored case decided by ${s.baseline ? `version ${shortVersion(s.baseline)}` : 'the version in force'} (before) and by this draft (after).`),
+    h('p', { class: 'report-intro' }, t('sim.intro', { baseline: s.baseline ? t('sim.versionNo', { version: shortVersion(s.baseline) }) : t('version.inForce') })),
     tiles, charts,
-    h('h4', {}, 'How the next action moves'),
-    h('p', { class: 'hint' }, 'Rows: next action before; columns: after. The shaded diagonal is the cases that keep their action.'),
+    h('h4', {}, t('sim.moves')),
+    h('p', { class: 'hint' }, t('sim.movesHint')),
     transitionMatrix(r.transitions),
-    h('h4', {}, 'Expected loss'),
+    h('h4', {}, t('sim.loss')),
     lossTable(r.expectedLoss),
     h('div', { class: 'row-actions' }, download)));
 }
@@ -142,9 +145,9 @@ function transitionMatrix(transitions) {
   const from = Object.keys(transitions);
   const to = [...new Set(from.flatMap(k => Object.keys(transitions[k] ?? {})))];
   const keys = [...new Set([...from, ...to])].sort();
-  if (!keys.length) return h('p', { class: 'muted' }, 'No cases.');
+  if (!keys.length) return h('p', { class: 'muted' }, t('sim.noCases'));
   return h('div', { class: 'table-wrap' }, h('table', { class: 'matrix', test: 'sim-transitions' },
-    h('thead', {}, h('tr', {}, h('th', { class: 'corner' }, 'before ↓  after →'), ...keys.map(k => h('th', {}, words(k))), h('th', {}, 'Total'))),
+    h('thead', {}, h('tr', {}, h('th', { class: 'corner' }, t('sim.corner')), ...keys.map(k => h('th', {}, words(k))), h('th', {}, t('sim.total')))),
     h('tbody', {}, ...keys.map(b => {
       const row = transitions[b] ?? {};
       const total = Object.values(row).reduce((x, y) => x + Number(y), 0);
@@ -158,11 +161,11 @@ function transitionMatrix(transitions) {
 /** The expected loss, {CURRENCY: {before, after, change}}. */
 function lossTable(byCurrency) {
   const rows = Object.entries(byCurrency);
-  if (!rows.length) return h('p', { class: 'muted' }, 'No expected loss reported.');
+  if (!rows.length) return h('p', { class: 'muted' }, t('sim.noLoss'));
   return h('table', { class: 'loss', test: 'sim-loss' },
-    h('thead', {}, h('tr', {}, h('th', {}, 'Currency'), h('th', {}, 'Before'), h('th', {}, 'After'), h('th', {}, 'Change'))),
+    h('thead', {}, h('tr', {}, h('th', {}, t('sim.currency')), h('th', {}, t('changes.before')), h('th', {}, t('changes.after')), h('th', {}, t('sim.change')))),
     h('tbody', {}, ...rows.map(([currency, r]) => {
-      const pct = r.before ? ` (${signed((r.change * 100) / r.before, x => x.toFixed(1))} %)` : '';
+      const pct = r.before ? ` (${signed(r.change / r.before, x => percentFormat.format(x))})` : '';
       return h('tr', {}, h('td', {}, currency), h('td', { class: 'num' }, money(r.before, currency)),
         h('td', { class: 'num' }, money(r.after, currency)),
         h('td', { class: `num ${r.change > 0 ? 'up' : r.change < 0 ? 'down' : ''}` }, signed(r.change, x => money(x, currency)) + pct));

@@ -1,20 +1,21 @@
 // What the page holds between calls (who is signed in, the versions, the one selected), and how it names the
 // statuses a version goes through.
 import { h, words } from './dom.js';
+import { t } from './i18n.js';
 
 export const STATUS = {
-  DRAFT: { label: 'Needs fixes', css: 'badge-draft',
-    explain: 'The checks found errors. Fix the cells listed below in your table and upload the corrected file.' },
-  VALIDATED: { label: 'Checked', css: 'badge-validated',
-    explain: 'Passed every check. Try it on the portfolio, then a second person approves it.' },
-  APPROVED: { label: 'Approved', css: 'badge-approved',
-    explain: 'Approved by a second person. An approver can now put it in force.' },
-  ACTIVE: { label: 'In force', css: 'badge-active', explain: 'This version decides every case now.' },
-  RETIRED: { label: 'Retired', css: 'badge-retired',
-    explain: 'Served before and was replaced. An approver can roll back to it in one step.' },
-  REJECTED: { label: 'Rejected', css: 'badge-rejected',
-    explain: 'Rejected or withdrawn: it goes no further. Upload the tables again to start over.' },
+  DRAFT: { label: t('status.DRAFT'), css: 'badge-draft', explain: t('status.DRAFT.explain') },
+  VALIDATED: { label: t('status.VALIDATED'), css: 'badge-validated', explain: t('status.VALIDATED.explain') },
+  APPROVED: { label: t('status.APPROVED'), css: 'badge-approved', explain: t('status.APPROVED.explain') },
+  ACTIVE: { label: t('status.ACTIVE'), css: 'badge-active', explain: t('status.ACTIVE.explain') },
+  RETIRED: { label: t('status.RETIRED'), css: 'badge-retired', explain: t('status.RETIRED.explain') },
+  REJECTED: { label: t('status.REJECTED'), css: 'badge-rejected', explain: t('status.REJECTED.explain') },
 };
+
+/** A status as the lists write it (in force, retired, …). */
+export function statusLabel(status) {
+  return STATUS[status]?.label ?? words(status);
+}
 
 export const OPEN = new Set(['DRAFT', 'VALIDATED', 'APPROVED']);
 export const TRIABLE = new Set(['VALIDATED', 'APPROVED', 'ACTIVE', 'RETIRED']);

@@ -2,12 +2,13 @@
 import { api, explain } from './api.js';
 import { renderDetails } from './details.js';
 import { $, h, message } from './dom.js';
+import { t, tn } from './i18n.js';
 import { renderPermissions } from './permissions.js';
 import { state } from './state.js';
 import { loadVersions } from './versions.js';
 
 function chosen(files, target) {
-  target.replaceChildren(...(files.length ? files.map(f => h('span', { class: 'chip' }, f.name)) : ['No file chosen']));
+  target.replaceChildren(...(files.length ? files.map(f => h('span', { class: 'chip' }, f.name)) : [t('upload.none')]));
 }
 
 function tablesOnly(files) {
@@ -21,13 +22,13 @@ async function upload() {
   const note = $('upload-note').value.trim();
   if (note) form.append('note', note);
   $('upload-submit').disabled = true;
-  message(result, 'info', 'Uploading and checking…');
+  message(result, 'info', t('upload.working'));
   try {
     const view = await api('rulesets/drafts', { method: 'POST', form });
     const d = view.draft;
     const text = d.status === 'VALIDATED'
-      ? `Draft #${d.id} passed every check${d.warnings ? ` (${d.warnings} warning${d.warnings > 1 ? 's' : ''})` : ''}.`
-      : `Draft #${d.id} has ${d.errors} error${d.errors > 1 ? 's' : ''} to fix: see below, then upload the corrected file.`;
+      ? t('upload.passed', { id: d.id, warnings: d.warnings ? ` (${tn('count.warnings', d.warnings)})` : '' })
+      : tn('upload.errors', d.errors, { id: d.id });
     message(result, d.status === 'VALIDATED' ? 'ok' : 'warn', text);
     state.uploadFiles = [];
     $('upload-files').value = '';
@@ -50,7 +51,7 @@ async function revise() {
   const note = $('revise-note').value.trim();
   if (note) form.append('note', note);
   $('revise-submit').disabled = true;
-  message(result, 'info', 'Uploading and checking…');
+  message(result, 'info', t('upload.working'));
   try {
     const view = await api(`rulesets/drafts/${id}/files`, { method: 'POST', form });
     state.reviseFiles = [];
@@ -60,8 +61,8 @@ async function revise() {
     renderDetails(view);
     const d = view.draft;
     message($('revise-result'), d.status === 'VALIDATED' ? 'ok' : 'warn', d.status === 'VALIDATED'
-      ? `Corrected: draft #${d.id} now passes every check.`
-      : `Draft #${d.id} still has ${d.errors} error${d.errors > 1 ? 's' : ''}.`);
+      ? t('revise.passed', { id: d.id })
+      : tn('revise.errors', d.errors, { id: d.id }));
     await loadVersions();
   } catch (e) {
     message(result, 'error', explain(e));
@@ -76,7 +77,7 @@ export function wireUpload() {
   input.addEventListener('change', () => {
     state.uploadFiles = tablesOnly(input.files);
     chosen(state.uploadFiles, $('upload-chosen'));
-    if (input.files.length && !state.uploadFiles.length) message($('upload-result'), 'error', 'Only decision tables (*.drl.xlsx or *.drl.csv) can be uploaded.');
+    if (input.files.length && !state.uploadFiles.length) message($('upload-result'), 'error', t('upload.tablesOnly'));
     else $('upload-result').replaceChildren();
     renderPermissions();
   });

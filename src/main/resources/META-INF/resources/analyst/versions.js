@@ -2,7 +2,8 @@
 import { api, explain } from './api.js';
 import { fillDecideWith, renderDecidedBy } from './decide.js';
 import { renderDetails } from './details.js';
-import { $, h, notice, numberFormat, shortVersion, shortWhen, show, when } from './dom.js';
+import { $, h, notice, shortVersion, shortWhen, show, when } from './dom.js';
+import { t, tn } from './i18n.js';
 import { can, renderPermissions, rolesText } from './permissions.js';
 import { stopPolling } from './simulation.js';
 import { OPEN, badge, state } from './state.js';
@@ -17,8 +18,7 @@ export async function refreshAll() {
     state.selectedId = null;
     show($('details'), false);
     show($('details-empty'), true);
-    $('details-empty').replaceChildren(h('p', {}, `Your roles (${rolesText()}) do not include reading the policy versions; `
-      + 'you can still try a case below.'));
+    $('details-empty').replaceChildren(h('p', {}, t('versions.cannotReadTry', { roles: rolesText() })));
   }
   await Promise.all([loadActive(), loadVersions()]);
   if (state.selectedId != null) await select(state.selectedId, { quiet: true });
@@ -29,7 +29,7 @@ export async function loadActive() {
     state.active = await api('rulesets/active');
   } catch (e) {
     state.active = null;
-    if (e.status !== 401) notice('error', `The version in force cannot be read: ${explain(e)}`);
+    if (e.status !== 401) notice('error', t('active.unreadable', { error: explain(e) }));
   }
   renderActive();
 }
@@ -45,10 +45,10 @@ function renderActive() {
   banner.dataset.version = a.version;
   renderDecidedBy();
   $('active-text').replaceChildren(
-    'Version ', h('code', { test: 'active-version-id' }, shortVersion(a.version)),
-    draft ? ` (#${draft.id}, by ${draft.author})` : '',
-    ` decides every case, since ${when(a.loadedAt)}`,
-    a.ruleCount ? ` · ${numberFormat.format(a.ruleCount)} rules` : '');
+    `${t('active.version')} `, h('code', { test: 'active-version-id' }, shortVersion(a.version)),
+    draft ? t('active.draft', { id: draft.id, who: draft.author }) : '',
+    t('active.since', { when: when(a.loadedAt) }),
+    a.ruleCount ? ` · ${tn('active.rules', a.ruleCount)}` : '');
   show(banner, true);
 }
 
@@ -56,7 +56,7 @@ export async function loadVersions() {
   const body = $('versions-body');
   if (!can.read()) {
     body.replaceChildren(h('tr', {}, h('td', { colspan: 6, class: 'empty' },
-      `Your roles (${rolesText()}) do not include reading the policy versions.`)));
+      t('versions.cannotRead', { roles: rolesText() }))));
     state.versions = [];
     return;
   }
@@ -76,14 +76,14 @@ function renderVersions() {
   const rows = state.versions.filter(v => !filter || (filter === 'open' ? OPEN.has(v.status) : v.status === filter));
   const body = $('versions-body');
   if (rows.length === 0) {
-    body.replaceChildren(h('tr', {}, h('td', { colspan: 6, class: 'empty' }, 'No version to show.')));
+    body.replaceChildren(h('tr', {}, h('td', { colspan: 6, class: 'empty' }, t('versions.none'))));
     return;
   }
   body.replaceChildren(...rows.map(v => {
     const findings = [];
-    if (v.errors) findings.push(h('span', { class: 'count count-error', title: `${v.errors} errors` }, `${v.errors} error${v.errors > 1 ? 's' : ''}`));
-    if (v.warnings) findings.push(h('span', { class: 'count count-warning', title: `${v.warnings} warnings` }, `${v.warnings} warning${v.warnings > 1 ? 's' : ''}`));
-    if (!findings.length) findings.push(h('span', { class: 'muted' }, 'none'));
+    if (v.errors) findings.push(h('span', { class: 'count count-error' }, tn('count.errors', v.errors)));
+    if (v.warnings) findings.push(h('span', { class: 'count count-warning' }, tn('count.warnings', v.warnings)));
+    if (!findings.length) findings.push(h('span', { class: 'muted' }, t('versions.noFindings')));
     const row = h('tr', {
       class: ['version-row', v.status === 'ACTIVE' ? 'is-active' : '', v.id === state.selectedId ? 'is-selected' : ''].join(' '),
       test: 'version-row', tabindex: 0, data: { id: v.id, version: v.version, status: v.status },
@@ -113,7 +113,7 @@ async function select(id, { quiet = false } = {}) {
     const view = await api(`rulesets/drafts/${id}`);
     renderDetails(view);
   } catch (e) {
-    if (!quiet) notice('error', `Version #${id} cannot be shown: ${explain(e)}`);
+    if (!quiet) notice('error', t('versions.unreadable', { id, error: explain(e) }));
   }
   if (!quiet) $('details-card').scrollIntoView({ behavior: 'smooth', block: 'start' });
 }

@@ -26,7 +26,8 @@ import org.autocollections.security.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -48,8 +49,9 @@ import io.quarkus.test.junit.QuarkusTest;
  * The analyst's page in a real browser (Debian's headless Chromium), as an analyst and an approver use it: a table
  * with an error is uploaded and the error shown at its cell, the corrected file revises the same draft, the draft is
  * tried out, the analyst cannot approve it herself, a second person approves and activates it, the new version
- * decides a case, and the shipped version comes back by a rollback. A screenshot of each step is kept in
- * target/screenshots/. Skipped where /usr/bin/chromedriver is not installed.
+ * decides a case, and the shipped version comes back by a rollback. The journey is taken once in English (the
+ * browser's language) and once in Simplified Chinese, switched on the page. A screenshot of each step is kept in
+ * target/screenshots/ (a Chinese one with the suffix -zh-CN). Skipped where /usr/bin/chromedriver is not installed.
  */
 @QuarkusTest
 class AnalystPageTest {
@@ -70,6 +72,25 @@ class AnalystPageTest {
     private WebDriver driver;
     private WebDriverWait wait;
     private String shipped;
+    private Words words;
+
+    /**
+     * What the page writes in one language, where the journey checks it; the last day of M6 differs per language, so
+     * that each pass uploads a change no earlier pass left as a version.
+     */
+    private record Words(String lang, String suffix, int m6Ends, String cellA12, String draft, String error,
+            String total, String row12, String approvedBy, String approve, String uploadButton, String needsFixes) {
+
+        static Words of(String lang) {
+            return switch (lang) {
+                case "en" -> new Words(lang, "", 175, BUCKETS + ", cell A12", "Draft #", "error", "Total",
+                        BUCKETS + ", row 12", "approved by bob", "Approve", "Upload as a new draft", "Needs fixes");
+                case "zh-CN" -> new Words(lang, "-zh-CN", 174, BUCKETS + "，单元格 A12", "草稿 #", "错误", "合计",
+                        BUCKETS + "，第 12 行", "由 bob 于", "审批通过", "上传为新草稿", "待修正");
+                default -> throw new IllegalArgumentException(lang);
+            };
+        }
+    }
 
     @BeforeEach
     void start() throws IOException {
@@ -116,14 +137,17 @@ class AnalystPageTest {
         }
     }
 
-    @Test
-    void anAnalystFixesADraftAndASecondPersonPutsItInForce() throws Exception {
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = { "en", "zh-CN" })
+    void anAnalystFixesADraftAndASecondPersonPutsItInForce(String lang) throws Exception {
+        words = Words.of(lang);
         Path folder = Path.of("target", "analyst-page-test");
         Files.createDirectories(folder.resolve("broken"));
         Files.createDirectories(folder.resolve("corrected"));
         String table = Files.readString(Path.of("decision-tables", BUCKETS));
         // M6 ends a few days earlier: a change no other test uploads, so no open draft already holds these files
-        String edited = table.replace("151,180,M6", "151,175,M6").replace("181,,M7+", "176,,M7+");
+        String edited = table.replace("151,180,M6", "151," + words.m6Ends() + ",M6")
+                .replace("181,,M7+", (words.m6Ends() + 1) + ",,M7+");
         assertThat(edited).isNotEqualTo(table);
         Path broken = Files.writeString(folder.resolve("broken").resolve(BUCKETS), edited.replace("31,60,M2", "31 days,60,M2"),
                 StandardCharsets.UTF_8);
@@ -141,7 +165,20 @@ class AnalystPageTest {
         // the case to try is the README's example, the very file, as the service serves it
         assertThat(find("case-json").getDomProperty("value")).isEqualTo(Files.readString(Path.of("docs/examples/case-m2.json")));
         WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(test("token-dialog")));
-        Files.write(SCREENSHOTS.resolve("01-paste-token.png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+        assertThat(new Select(find("lang")).getFirstSelectedOption().getAttribute("value")).isEqualTo("en");
+        if (!lang.equals("en")) {
+            // the language is switched on the page; the page starts again in it, and keeps it in this browser
+            click("token-cancel");
+            new Select(find("lang")).selectByValue(lang);
+            wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", lang));
+            wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+            assertThat(((ChromeDriver) driver).executeScript("return localStorage.getItem('collections.analyst.lang')"))
+                    .isEqualTo(lang);
+            dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(test("token-dialog")));
+        }
+        assertThat(text("upload-submit")).isEqualTo(words.uploadButton());
+        Files.write(SCREENSHOTS.resolve("01-paste-token" + words.suffix() + ".png"),
+                ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
 
         // 1. the analyst signs in with her token and sees who she is and the version in force
         signIn(ANA, "ana");
@@ -157,15 +194,15 @@ class AnalystPageTest {
         // 2. she uploads a table with an error; the finding is pinned to its file and cell
         find("upload-files").sendKeys(broken.toAbsolutePath().toString());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(test("upload-chosen"), BUCKETS));
-        find("upload-note").sendKeys("M6 ends at day 175");
+        find("upload-note").sendKeys("M6 ends at day " + words.m6Ends());
         click("upload-submit");
         wait.until(ExpectedConditions.attributeToBe(test("details-status"), "data-status", "DRAFT"));
         String draftId = find("details").getAttribute("data-id");
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-test=finding][data-severity=ERROR][data-cell=A12]")));
-        assertThat(error.findElement(By.cssSelector("[data-test=finding-location]")).getText())
-                .isEqualTo(BUCKETS + ", cell A12");
-        assertThat(find("upload-result").getText()).contains("Draft #" + draftId).contains("error");
+        assertThat(error.findElement(By.cssSelector("[data-test=finding-location]")).getText()).isEqualTo(words.cellA12());
+        assertThat(find("upload-result").getText()).contains(words.draft() + draftId).contains(words.error());
+        assertThat(text("details-status")).isEqualTo(words.needsFixes());
         assertThat(versionRow(draftId).getAttribute("data-status")).isEqualTo("DRAFT");
         screenshot("03-error-at-cell");
         elementShot("details-card", "03-error-at-cell-details");
@@ -185,7 +222,7 @@ class AnalystPageTest {
 
         // 4. four eyes: she cannot approve her own draft
         assertThat(find("approve").isEnabled()).isFalse();
-        assertThat(find("why-approve").getText()).contains("approver");
+        assertThat(find("why-approve").getText()).startsWith(words.approve()).isNotEqualTo(words.approve() + ":");
         assertThat(find("activate").isEnabled()).isFalse();
         elementShot("actions", "04-four-eyes");
 
@@ -203,7 +240,7 @@ class AnalystPageTest {
         assertThat(driver.findElements(By.cssSelector("[data-test=sim-progress][data-status=FAILED]")))
                 .as("the simulation failed: %s", text("sim-status")).isEmpty();
         assertThat(driver.findElements(By.cssSelector("[data-test=sim-report] svg.chart"))).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(find("sim-transitions").getText()).contains("Total");
+        assertThat(find("sim-transitions").getText()).contains(words.total());
         assertThat(find("sim-loss").getText()).contains("CNY");
         assertThat(driver.findElements(test("sim-download"))).hasSize(1);
         screenshot("05-tried-out");
@@ -214,7 +251,7 @@ class AnalystPageTest {
         new Select(find("decide-with")).selectByValue(draftVersion);
         click("decide-button");
         wait.until(ExpectedConditions.attributeToBe(test("decision-version"), "data-version", draftVersion));
-        assertThat(find("decision-reasons").getText()).contains(BUCKETS + ", row 12");
+        assertThat(find("decision-reasons").getText()).contains(words.row12());
         assertThat(find("decision-next-action").getAttribute("data-action")).isEqualTo(nextActionOf(draftVersion));
         assertThat(recordedDecisions()).isEqualTo(records);
 
@@ -226,7 +263,7 @@ class AnalystPageTest {
         find("action-note").sendKeys("checked the M6/M7 boundary with ana");
         click("approve");
         wait.until(ExpectedConditions.attributeToBe(test("details-status"), "data-status", "APPROVED"));
-        assertThat(find("details-meta").getText()).contains("approved by bob");
+        assertThat(find("details-meta").getText()).contains(words.approvedBy());
         screenshot("06-approved");
         wait.until(ExpectedConditions.elementToBeClickable(test("activate")));
         click("activate");
@@ -244,7 +281,12 @@ class AnalystPageTest {
         assertThat(find("decision-next-action").getAttribute("data-action")).isEqualTo(nextActionOf(draftVersion));
         assertThat(text("decision-bucket")).contains("M2");
         assertThat(driver.findElements(By.cssSelector("[data-test=decision-reason]"))).isNotEmpty();
-        assertThat(find("decision-reasons").getText()).contains(BUCKETS + ", row 12");
+        assertThat(find("decision-reasons").getText()).contains(words.row12());
+        if (lang.equals("zh-CN")) {
+            // the service words the full trace's reasons in the page's language
+            assertThat(driver.findElement(By.cssSelector("[data-test=decision-reason][data-code=BUCKET_M2]")).getText())
+                    .contains("逾期").contains("M2阶段");
+        }
         elementShot("decide", "08-decision");
 
         // 8. the approver rolls back to the shipped version
@@ -301,7 +343,8 @@ class AnalystPageTest {
     }
 
     /** The whole page, beyond the window's height, as the reader would scroll through it. */
-    private void screenshot(String name) throws IOException {
+    private void screenshot(String step) throws IOException {
+        String name = step + words.suffix();
         Number width = (Number) ((ChromeDriver) driver).executeScript("return document.documentElement.scrollWidth");
         Number height = (Number) ((ChromeDriver) driver).executeScript("return document.documentElement.scrollHeight");
         Map<String, Object> shot = ((ChromeDriver) driver).executeCdpCommand("Page.captureScreenshot", Map.of(
@@ -312,7 +355,8 @@ class AnalystPageTest {
 
     /** One part of the page, whole even where it is taller than the window. */
     @SuppressWarnings("unchecked")
-    private void elementShot(String test, String name) throws IOException {
+    private void elementShot(String test, String step) throws IOException {
+        String name = step + words.suffix();
         Map<String, Object> box = (Map<String, Object>) ((ChromeDriver) driver).executeScript(
                 "const r = arguments[0].getBoundingClientRect();"
                         + "return {x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height};",
