@@ -3,22 +3,29 @@ package org.autocollections.lifecycle;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.autocollections.api.CaseReader;
 import org.autocollections.api.CollectionCase;
 import org.autocollections.api.Decision;
+import org.autocollections.api.Language;
 import org.autocollections.engine.DecisionEngine;
-import org.autocollections.ruleset.RulesetVersions;
+import org.autocollections.ruleset.LanguageConfig;
 import org.autocollections.ruleset.RulesetCompilationException;
+import org.autocollections.ruleset.RulesetVersions;
 import org.autocollections.security.Roles;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,6 +50,9 @@ public class TrialDecisionResource {
     @Inject
     RulesetVersions versions;
 
+    @Inject
+    LanguageConfig languages;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -55,8 +65,14 @@ public class TrialDecisionResource {
     @APIResponse(responseCode = "200", description = "The decision the version makes, in full",
             content = @Content(schema = @Schema(implementation = Decision.class)))
     @APIResponse(responseCode = "422", description = "The version's files no longer compile")
-    public Decision decide(@PathParam("version") String version, JsonNode body) throws RulesetCompilationException {
+    public Decision decide(@PathParam("version") String version,
+            @Parameter(description = Language.DESCRIPTION) @QueryParam("lang") String lang,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, JsonNode body)
+            throws RulesetCompilationException {
+        languages.chosen(lang, acceptLanguage, null); // a bad lang is refused before the case is read
+        CollectionCase request = reader.read(body);
         // a draft with errors was never kept as a ruleset, so it is a version not found (404) until it is fixed
-        return engine.decide(reader.read(body), versions.require("version", version, false));
+        return engine.decide(request, versions.require("version", version, false),
+                languages.chosen(lang, acceptLanguage, request.jurisdiction()));
     }
 }

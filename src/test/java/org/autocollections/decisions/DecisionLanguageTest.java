@@ -129,4 +129,18 @@ class DecisionLanguageTest {
         given().get("/api/v1/rulesets/" + version + "/scripts?lang=fr").then().statusCode(400).body("errors[0].field", equalTo("lang"));
         given().get("/api/v1/rulesets/0000000000000000/scripts").then().statusCode(404);
     }
+
+    @Test
+    void anAnalystTriesACaseOnAVersionInTheLanguage() {
+        String version = given().get("/api/v1/rulesets/active").then().statusCode(200).extract().path("version");
+        given().contentType(ContentType.JSON).header("Accept-Language", "zh-CN").body(Cases.example().toString())
+                .post("/api/v1/rulesets/" + version + "/decisions").then().statusCode(200)
+                .body("reasons.find { it.code == 'BUCKET_M2' }.message", startsWith("逾期"));
+        given().contentType(ContentType.JSON).body(Cases.example().toString())
+                .post("/api/v1/rulesets/" + version + "/decisions?lang=zh-TW").then().statusCode(200)
+                .body("reasons.find { it.code == 'PENALTY_INTEREST' }.message", startsWith("罰息"));
+        given().contentType(ContentType.JSON).body(Cases.example().toString())
+                .post("/api/v1/rulesets/" + version + "/decisions?lang=fr").then().statusCode(400)
+                .body("errors[0].field", equalTo("lang"));
+    }
 }
