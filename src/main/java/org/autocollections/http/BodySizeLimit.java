@@ -1,7 +1,9 @@
 package org.autocollections.http;
 
 import org.autocollections.api.Problem;
+import org.autocollections.api.ProblemWording;
 import org.autocollections.decisions.BatchRequest;
+import org.autocollections.ruleset.LanguageConfig;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -26,6 +28,9 @@ public class BodySizeLimit {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    LanguageConfig languages;
+
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize limit;
 
@@ -39,6 +44,8 @@ public class BodySizeLimit {
             Problem problem = Problem.of("body-too-large", "Request body too large", 413,
                     "The body is " + length + " bytes; the limit is " + limit.asLongValue() + " bytes. Split a batch "
                             + "into calls of at most " + BatchRequest.MAX_CASES + " cases.").at(rc.request().path());
+            problem = ProblemWording.in(problem, ProblemLanguage.of(rc.request().getParam("lang"),
+                    rc.request().getHeader("Accept-Language"), languages));
             try {
                 rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .putHeader("Connection", "close").end(json.writeValueAsString(problem));

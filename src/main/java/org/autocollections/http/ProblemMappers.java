@@ -2,9 +2,14 @@ package org.autocollections.http;
 
 import org.autocollections.api.CaseReader;
 import org.autocollections.api.InvalidRequestException;
+import org.autocollections.api.Language;
 import org.autocollections.api.Problem;
+import org.autocollections.api.ProblemWording;
+import org.autocollections.ruleset.LanguageConfig;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -30,6 +35,12 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    HttpHeaders headers;
+
+    @Inject
+    LanguageConfig languages;
 
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e, UriInfo uri) {
@@ -210,8 +221,20 @@ public class ProblemMappers {
                 "The service failed to process the request; the failure is logged."), uri);
     }
 
-    static Response respond(Problem problem, UriInfo uri) {
+    Response respond(Problem problem, UriInfo uri) {
         Problem located = uri == null ? problem : problem.at(uri.getPath());
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(located).build();
+        Problem worded = ProblemWording.in(located, language(uri));
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(worded).build();
+    }
+
+    private Language language(UriInfo uri) {
+        String lang = uri == null ? null : uri.getQueryParameters().getFirst("lang");
+        String acceptLanguage;
+        try {
+            acceptLanguage = headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE);
+        } catch (RuntimeException e) {
+            acceptLanguage = null; // no request to read, as when a test calls a mapper outside one
+        }
+        return ProblemLanguage.of(lang, acceptLanguage, languages);
     }
 }

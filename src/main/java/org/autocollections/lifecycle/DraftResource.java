@@ -17,13 +17,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.autocollections.api.InvalidRequestException;
+import org.autocollections.api.Language;
 import org.autocollections.api.QueryParameters;
 import org.autocollections.security.Roles;
+import org.autocollections.ruleset.LanguageConfig;
 import org.autocollections.validation.Finding;
+import org.autocollections.validation.FindingWording;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -55,6 +59,12 @@ public class DraftResource {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    HttpHeaders headers;
+
+    @Inject
+    LanguageConfig languages;
 
     /** A draft in a list: where it stands, without its findings and changes. */
     public record DraftSummary(long id, String version, DraftStatus status, String baseVersion, String author,
@@ -195,11 +205,17 @@ public class DraftResource {
         List<RulesetEvent> history = store.events(draft.id);
         List<DraftAction> actions = ApprovalRules.actions(draft.status, ApprovalRules.authors(draft, history), actor());
         try {
-            return new DraftView(DraftSummary.of(draft), json.readTree(draft.findings), json.readTree(draft.changes),
+            return new DraftView(DraftSummary.of(draft), FindingWording.in(json.readTree(draft.findings), language()),
+                    json.readTree(draft.changes),
                     files, history.stream().map(EventView::of).toList(), actions);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The findings' language: these endpoints take no {@code ?lang=}, so Accept-Language or the default. */
+    private Language language() {
+        return languages.chosen(null, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), null);
     }
 
     private Actor actor() {

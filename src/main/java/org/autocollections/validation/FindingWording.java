@@ -1,0 +1,43 @@
+package org.autocollections.validation;
+
+import org.autocollections.api.Language;
+import org.autocollections.api.ProblemWording;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A draft's findings as the caller reads them: each message in the caller's language (the values it names, and a
+ * compiler's own text, verbatim) and what its kind means and how to fix it, as docs/analyst-findings.md says. The
+ * findings are kept in English, as found; they are worded when shown.
+ */
+public final class FindingWording {
+
+    private FindingWording() {
+    }
+
+    /** The findings (as kept with the draft) worded in a language; the kind, file, sheet, row and column unchanged. */
+    public static JsonNode in(JsonNode findings, Language language) {
+        if (findings == null || !findings.isArray()) {
+            return findings;
+        }
+        ArrayNode worded = findings.deepCopy();
+        for (JsonNode node : worded) {
+            if (node instanceof ObjectNode finding && finding.path("kind").isTextual()) {
+                String kind = finding.path("kind").asText();
+                if (finding.path("message").isTextual()) {
+                    finding.put("message", ProblemWording.sentence(finding.path("message").asText(), language,
+                            "finding." + kind + ".message"));
+                }
+                explanation(kind, language).ifPresent(text -> finding.put("explanation", text));
+            }
+        }
+        return worded;
+    }
+
+    /** What a kind of finding means and how to fix it, in a language. */
+    public static java.util.Optional<String> explanation(String kind, Language language) {
+        return ProblemWording.text(language, "finding." + kind + ".explanation");
+    }
+}

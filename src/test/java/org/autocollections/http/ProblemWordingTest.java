@@ -1,0 +1,118 @@
+package org.autocollections.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.autocollections.api.Language;
+import org.autocollections.api.Problem;
+import org.autocollections.api.ProblemWording;
+import org.autocollections.validation.Finding;
+import org.autocollections.validation.FindingWording;
+import org.junit.jupiter.api.Test;
+
+/** Every problem the service can answer, and every kind of draft finding, is worded in every language it speaks. */
+class ProblemWordingTest {
+
+    /** A problem type as the code names it: Problem.of("x", ...) or a full .../problems/x URI. */
+    private static final Pattern TYPE = Pattern.compile("Problem\\.of\\(\"([a-z0-9-]+)\"|/problems/([a-z0-9-]+)\"");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
+
+    @Test
+    void everyProblemTypeTheCodeRaisesHasATitleInEveryLanguage() throws IOException {
+        Set<String> types = problemTypes();
+        assertThat(types).contains("invalid-case", "malformed-json", "case-not-found", "ruleset-rejected",
+                "body-too-large", "invalid-portfolio");
+        // "http-" + status: the statuses the HTTP layer itself answers (a wrong path, method, media type, ...)
+        assertThat(types.remove("http-")).isTrue();
+        types.addAll(List.of("http-400", "http-401", "http-403", "http-404", "http-405", "http-406", "http-409",
+                "http-413", "http-415", "http-500", "http-503"));
+        for (Language language : Language.values()) {
+            for (String type : types) {
+                assertThat(ProblemWording.text(language, type + ".title")).as(language.tag() + " " + type)
+                        .hasValueSatisfying(text -> assertThat(text).isNotBlank());
+            }
+        }
+    }
+
+    @Test
+    void everyKindOfFindingIsExplainedInEveryLanguage() {
+        for (Language language : Language.values()) {
+            for (Finding.Kind kind : Finding.Kind.values()) {
+                assertThat(FindingWording.explanation(kind.name(), language)).as(language.tag() + " " + kind)
+                        .hasValueSatisfying(text -> assertThat(text).isNotBlank());
+            }
+        }
+    }
+
+    @Test
+    void everyLanguageWordsEveryEnglishSentenceWithTheSameValues() {
+        for (Language language : Language.values()) {
+            assertThat(ProblemWording.keys(language)).as(language.tag())
+                    .containsExactlyInAnyOrderElementsOf(ProblemWording.keys(Language.EN));
+            for (String key : ProblemWording.keys(Language.EN)) {
+                String english = ProblemWording.text(Language.EN, key).orElseThrow();
+                String worded = ProblemWording.text(language, key).orElseThrow();
+                assertThat(placeholders(worded)).as(language.tag() + " " + key).isEqualTo(placeholders(english));
+            }
+        }
+    }
+
+    @Test
+    void englishIsLeftAsTheCodeWordsIt() {
+        Problem problem = Problem.of("case-not-found", "No such case", 404, "No stored case C1; PUT /api/v1/cases/C1 first");
+        assertThat(ProblemWording.in(problem, Language.EN)).isSameAs(problem);
+    }
+
+    @Test
+    void valuesPassThroughVerbatimAndOnlyTheWordsAroundThemChange() {
+        Problem problem = Problem.of("case-not-found", "No such case", 404, "No stored case C-7; PUT /api/v1/cases/C-7 first");
+        Problem worded = ProblemWording.in(problem, Language.ZH_TW);
+        assertThat(worded.type()).isEqualTo(problem.type());
+        assertThat(worded.status()).isEqualTo(404);
+        assertThat(worded.title()).isEqualTo("查無此案件");
+        assertThat(worded.detail()).isEqualTo("查無已儲存的案件 C-7，請先呼叫 PUT /api/v1/cases/C-7");
+    }
+
+    @Test
+    void aSentenceNoTemplateReadsStaysAsItIs() {
+        assertThat(ProblemWording.sentence("something new went wrong", Language.ZH_CN, "field.", "message."))
+                .isEqualTo("something new went wrong");
+    }
+
+    @Test
+    void aFindingsMessageKeepsItsNumbersAndFieldInChinese() {
+        assertThat(ProblemWording.sentence("no row covers daysPastDue 61, between row 12 (to 60) and row 13 (from 62)",
+                Language.ZH_CN, "finding.RANGE_GAP.message"))
+                .isEqualTo("没有任何一行覆盖 daysPastDue 61，位于第 12 行（至 60）与第 13 行（自 62）之间");
+        assertThat(ProblemWording.sentence("row 11 has the same conditions as row 10, which is tried first and always "
+                + "wins: row 11 never fires", Language.ZH_TW, "finding.UNREACHABLE_ROW.message"))
+                .isEqualTo("第 11 列與第 10 列條件相同，而第 10 列優先比對且總是勝出：第 11 列永遠不會觸發");
+    }
+
+    private static List<String> placeholders(String text) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        return m.results().map(r -> r.group()).distinct().sorted().toList();
+    }
+
+    private static Set<String> problemTypes() throws IOException {
+        Set<String> types = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = TYPE.matcher(Files.readString(file));
+                while (m.find()) {
+                    types.add(m.group(1) != null ? m.group(1) : m.group(2));
+                }
+            }
+        }
+        return types;
+    }
+}
