@@ -2,6 +2,7 @@ package org.autocollections.analyst;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -140,6 +141,9 @@ class AnalystPageTest {
     @ParameterizedTest(name = "in {0}")
     @ValueSource(strings = { "en", "zh-CN" })
     void anAnalystFixesADraftAndASecondPersonPutsItInForce(String lang) throws Exception {
+        // the Chinese pass proves the page's words, which no database changes: the embedded pass of .ci/run runs it
+        assumeTrue(lang.equals("en") || !"postgresql".equals(System.getenv("TEST_DB_KIND")),
+                "the page's language pass runs in the embedded pass");
         words = Words.of(lang);
         Path folder = Path.of("target", "analyst-page-test");
         Files.createDirectories(folder.resolve("broken"));
