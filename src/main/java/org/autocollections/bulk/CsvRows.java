@@ -14,9 +14,14 @@ public final class CsvRows {
     private CsvRows() {
     }
 
+    /** One row; a missing value is an empty cell, never dropped (Jackson skips nulls in arrays, shifting the columns after them). */
     public static String row(String... values) {
+        String[] cells = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            cells[i] = values[i] == null ? "" : values[i];
+        }
         try {
-            return WRITER.writeValueAsString(values);
+            return WRITER.writeValueAsString(cells);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A CSV row could not be written", e);
         }
