@@ -1,5 +1,6 @@
 package org.autocollections.decisions;
 
+import org.autocollections.api.Message;
 import org.autocollections.api.CaseReader;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.Language;
@@ -164,7 +165,7 @@ public class DecisionRecordResource {
     public ReplayView replay(@PathParam("decisionId") String decisionId,
             @QueryParam("ruleset") @DefaultValue("recorded") String which) throws Exception {
         if (!which.equals("recorded") && !which.equals("active")) {
-            throw new InvalidRequestException("ruleset", "must be recorded or active");
+            throw new InvalidRequestException("ruleset", Message.of("field.ruleset-choice"));
         }
         DecisionRecord row = find(decisionId);
         Ruleset ruleset = which.equals("active") ? active.current() : versions.get(row.rulesetVersion);

@@ -1,5 +1,6 @@
 package org.autocollections.decisions;
 
+import org.autocollections.api.Message;
 import org.autocollections.api.CaseReader;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.Language;
@@ -115,10 +116,10 @@ public class DecisionResource {
         spans.traceMode(trace);
         JsonNode cases = body == null ? null : body.get("cases");
         if (cases == null || !cases.isArray()) {
-            throw new InvalidRequestException("cases", "must be an array of cases");
+            throw new InvalidRequestException("cases", Message.of("field.cases-array"));
         }
         if (cases.isEmpty() || cases.size() > BatchRequest.MAX_CASES) {
-            throw new InvalidRequestException("cases", "must hold 1 to " + BatchRequest.MAX_CASES + " cases, not " + cases.size());
+            throw new InvalidRequestException("cases", Message.of("field.cases-count", BatchRequest.MAX_CASES, cases.size()));
         }
         Ruleset ruleset = active.current();
         List<CollectionCase> valid = new ArrayList<>(cases.size());

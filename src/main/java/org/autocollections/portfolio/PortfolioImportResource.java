@@ -1,5 +1,6 @@
 package org.autocollections.portfolio;
 
+import org.autocollections.api.Message;
 import org.autocollections.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
@@ -83,7 +84,7 @@ public class PortfolioImportResource {
         try {
             return Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new InvalidRequestException("Content-Type", "names a character set this service does not know: " + name);
+            throw new InvalidRequestException("Content-Type", Message.of("field.charset", name));
         }
     }
 

@@ -12,9 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.Language;
+import org.autocollections.api.Message;
 import org.autocollections.api.Problem;
 import org.autocollections.api.ProblemWording;
+import org.autocollections.api.RaisedProblem;
+import org.autocollections.cases.CaseNotFoundException;
 import org.autocollections.validation.Finding;
 import org.autocollections.validation.FindingWording;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,7 @@ class ProblemWordingTest {
 
     /** A problem type as the code names it: Problem.of("x", ...) or a full .../problems/x URI. */
     private static final Pattern TYPE = Pattern.compile("Problem\\.of\\(\"([a-z0-9-]+)\"|/problems/([a-z0-9-]+)\"");
+    private static final Pattern KEY = Pattern.compile("\"([a-z0-9-]+\\.detail(?:\\.[a-z0-9-]+)?|field\\.[a-z0-9-]+)\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
     @Test
@@ -67,19 +72,49 @@ class ProblemWordingTest {
     }
 
     @Test
-    void englishIsLeftAsTheCodeWordsIt() {
-        Problem problem = Problem.of("case-not-found", "No such case", 404, "No stored case C1; PUT /api/v1/cases/C1 first");
-        assertThat(ProblemWording.in(problem, Language.EN)).isSameAs(problem);
+    void everySentenceTheCodeRaisesByKeyHasWordsInEveryLanguage() throws IOException {
+        Set<String> keys = keysNamedInCode();
+        assertThat(keys).contains("lifecycle-conflict.detail.approve", "four-eyes.detail.approve",
+                "run-conflict.detail.busy", "field.not-a-field", "field.files-none");
+        for (Language language : Language.values()) {
+            for (String key : keys) {
+                assertThat(ProblemWording.text(language, key)).as(language.tag() + " " + key)
+                        .hasValueSatisfying(text -> assertThat(text).isNotBlank());
+            }
+        }
+    }
+
+    @Test
+    void englishIsWordedExactlyAsTheCodeAlwaysWroteIt() {
+        assertThat(new CaseNotFoundException("C1").getMessage()).isEqualTo("No stored case C1; PUT /api/v1/cases/C1 first");
+        Problem problem = RaisedProblem.of("case-not-found", "No such case", 404, new CaseNotFoundException("C1").words())
+                .in(Language.EN);
+        assertThat(problem.title()).isEqualTo("No such case");
+        assertThat(problem.detail()).isEqualTo("No stored case C1; PUT /api/v1/cases/C1 first");
+        assertThat(new InvalidRequestException("lang", Message.of("field.lang", "fr")).problem().detail())
+                .isEqualTo("lang: must be one of en, zh-CN, zh-TW, not 'fr'");
     }
 
     @Test
     void valuesPassThroughVerbatimAndOnlyTheWordsAroundThemChange() {
-        Problem problem = Problem.of("case-not-found", "No such case", 404, "No stored case C-7; PUT /api/v1/cases/C-7 first");
-        Problem worded = ProblemWording.in(problem, Language.ZH_TW);
-        assertThat(worded.type()).isEqualTo(problem.type());
+        Problem worded = RaisedProblem.of("case-not-found", "No such case", 404, new CaseNotFoundException("C-7").words())
+                .in(Language.ZH_TW);
+        assertThat(worded.type()).isEqualTo("https://autocollections.org/problems/case-not-found");
         assertThat(worded.status()).isEqualTo(404);
         assertThat(worded.title()).isEqualTo("查無此案件");
         assertThat(worded.detail()).isEqualTo("查無已儲存的案件 C-7，請先呼叫 PUT /api/v1/cases/C-7");
+    }
+
+    @Test
+    void aTableTheConverterRefusesIsReadBackIntoChinese() {
+        // the converter words its sentences in English where it raises them; the templates read them back
+        Problem worded = RaisedProblem.of("table-not-convertible", "The table cannot be written in that format", 422,
+                Message.verbatim("decision-tables/x.drl.xlsx: decision-tables/x.drl.xlsx: has tables on 2 sheets "
+                        + "(A, B), and a CSV file holds one sheet: keep it as a workbook, or move the tables onto one sheet"))
+                .in(Language.ZH_CN);
+        assertThat(worded.title()).isEqualTo("该决策表无法转换为所请求的格式");
+        assertThat(worded.detail()).isEqualTo("decision-tables/x.drl.xlsx：2 个工作表（A, B）上都有决策表，而一个 CSV "
+                + "文件只能容纳一个工作表：请保留为工作簿，或把决策表移到同一个工作表上");
     }
 
     @Test
@@ -101,6 +136,20 @@ class ProblemWordingTest {
     private static List<String> placeholders(String text) {
         Matcher m = PLACEHOLDER.matcher(text);
         return m.results().map(r -> r.group()).distinct().sorted().toList();
+    }
+
+    /** Every key a sentence is raised with: a literal naming a problem's detail or a field's message. */
+    private static Set<String> keysNamedInCode() throws IOException {
+        Set<String> keys = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = KEY.matcher(Files.readString(file));
+                while (m.find()) {
+                    keys.add(m.group(1));
+                }
+            }
+        }
+        return keys;
     }
 
     private static Set<String> problemTypes() throws IOException {
