@@ -36,7 +36,7 @@ import org.autocollections.audit.DecisionRecord;
 import org.autocollections.api.CollectionCase;
 import org.autocollections.api.DecisionAnswer;
 import org.autocollections.api.Language;
-import org.autocollections.ruleset.LanguageConfig;
+import org.autocollections.api.LanguageChoice;
 import org.autocollections.api.Trace;
 import org.autocollections.decisions.DecisionService;
 import org.autocollections.observability.DecisionSpans;
@@ -76,7 +76,7 @@ public class CaseResource {
     DecisionService decisions;
 
     @Inject
-    LanguageConfig languages;
+    LanguageChoice languages;
 
     @Inject
     DecisionLedger ledger;
@@ -270,7 +270,8 @@ public class CaseResource {
     public Object decide(@PathParam("caseId") String caseId, @QueryParam("asOf") String asOf,
             @Parameter(description = Trace.DESCRIPTION, schema = @Schema(enumeration = { "compact", "full" }))
             @QueryParam("trace") String traceParameter,
-            @Parameter(description = Language.DESCRIPTION) @QueryParam("lang") String lang,
+            @Parameter(description = Language.DESCRIPTION, schema = @Schema(enumeration = { "en", "zh-CN", "zh-TW" }))
+            @QueryParam("lang") String lang,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Trace trace = Trace.of(traceParameter);
         languages.forAnswer(trace, lang, acceptLanguage, null);

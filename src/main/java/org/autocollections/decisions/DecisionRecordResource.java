@@ -31,7 +31,7 @@ import org.autocollections.api.CollectionCase;
 import org.autocollections.api.Decision;
 import org.autocollections.engine.DecisionEngine;
 import org.autocollections.ruleset.ActiveRuleset;
-import org.autocollections.ruleset.LanguageConfig;
+import org.autocollections.api.LanguageChoice;
 import org.autocollections.ruleset.Ruleset;
 import org.autocollections.ruleset.RulesetCompilationException;
 import org.autocollections.ruleset.RulesetVersionNotFoundException;
@@ -74,7 +74,7 @@ public class DecisionRecordResource {
     ObjectMapper json;
 
     @Inject
-    LanguageConfig languages;
+    LanguageChoice languages;
 
     /**
      * {@code reproduced} and {@code differences} are there for a record that keeps only the conclusions: its
@@ -105,7 +105,8 @@ public class DecisionRecordResource {
             + "conclusions are the recorded ones; otherwise reproduced=false, the recorded conclusions and the differences.")
     public RecordView get(@PathParam("decisionId") String decisionId,
             @Parameter(description = Language.DESCRIPTION + " A record keeps no words: they are given again, in the "
-                    + "language asked for, by the rebuild; a record kept whole (before V9) shows its words as answered.")
+                    + "language asked for, by the rebuild; a record kept whole (before V9) shows its words as answered.",
+                    schema = @Schema(enumeration = { "en", "zh-CN", "zh-TW" }))
             @QueryParam("lang") String lang,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) throws Exception {
         Language.chosen(lang, null, Language.EN); // a lang none of ours is refused before anything is read

@@ -4,7 +4,7 @@ import org.autocollections.api.Problem;
 import org.autocollections.api.Message;
 import org.autocollections.api.RaisedProblem;
 import org.autocollections.decisions.BatchRequest;
-import org.autocollections.ruleset.LanguageConfig;
+import org.autocollections.api.LanguageChoice;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -30,7 +30,7 @@ public class BodySizeLimit {
     ObjectMapper json;
 
     @Inject
-    LanguageConfig languages;
+    LanguageChoice languages;
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize limit;

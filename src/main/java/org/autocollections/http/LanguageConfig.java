@@ -1,10 +1,6 @@
-package org.autocollections.ruleset;
+package org.autocollections.http;
 
 import java.util.Map;
-
-import org.autocollections.api.Jurisdiction;
-import org.autocollections.api.Language;
-import org.autocollections.api.Trace;
 
 import jakarta.validation.constraints.Pattern;
 
@@ -27,32 +23,4 @@ public interface LanguageConfig {
 
     /** The tags, checked when the service starts, so that a misspelt one stops it rather than failing requests. */
     String LANGUAGES = "(?i)en|zh-CN|zh-TW";
-
-    /**
-     * The language of the words: {@code ?lang=} (a 400 naming {@code lang} unless en, zh-CN or zh-TW), else the best
-     * match of {@code Accept-Language}, else the jurisdiction's default, else the default.
-     */
-    default Language chosen(String lang, String acceptLanguage, Jurisdiction jurisdiction) {
-        String configured = jurisdiction == null ? null : jurisdiction().get(jurisdiction.name());
-        return Language.chosen(lang, acceptLanguage, configured != null ? tag(configured) : tag(defaultTag()));
-    }
-
-    /**
-     * The language an answer with that trace is worded in: a compact answer carries no words, so it is decided in
-     * English whatever is asked (its codes are the same in every language), though a {@code lang} none of ours is
-     * refused all the same, so that a mistake shows before the full trace is asked for.
-     */
-    default Language forAnswer(Trace trace, String lang, String acceptLanguage, Jurisdiction jurisdiction) {
-        if (!trace.worded()) {
-            Language.chosen(lang, null, Language.EN);
-            return Language.EN;
-        }
-        return chosen(lang, acceptLanguage, jurisdiction);
-    }
-
-    private static Language tag(String tag) {
-        // a misconfigured tag is the operator's mistake, not the caller's: said at the first request that needs it
-        return Language.ofTag(tag).orElseThrow(() -> new IllegalStateException(
-                "collections.language: '" + tag + "' is no language the service speaks (en, zh-CN, zh-TW)"));
-    }
 }

@@ -10,7 +10,7 @@ import org.autocollections.api.Language;
 import org.autocollections.api.Problem;
 import org.autocollections.api.Message;
 import org.autocollections.api.RaisedProblem;
-import org.autocollections.ruleset.LanguageConfig;
+import org.autocollections.api.LanguageChoice;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
@@ -45,7 +45,7 @@ public class ProblemMappers {
     HttpHeaders headers;
 
     @Inject
-    LanguageConfig languages;
+    LanguageChoice languages;
 
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e, UriInfo uri) {

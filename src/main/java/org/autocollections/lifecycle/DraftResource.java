@@ -28,7 +28,7 @@ import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.Language;
 import org.autocollections.api.QueryParameters;
 import org.autocollections.security.Roles;
-import org.autocollections.ruleset.LanguageConfig;
+import org.autocollections.api.LanguageChoice;
 import org.autocollections.validation.Finding;
 import org.autocollections.validation.FindingWording;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -67,7 +67,7 @@ public class DraftResource {
     HttpHeaders headers;
 
     @Inject
-    LanguageConfig languages;
+    LanguageChoice languages;
 
     /** A draft in a list: where it stands, without its findings and changes. */
     public record DraftSummary(long id, String version, DraftStatus status, String baseVersion, String author,

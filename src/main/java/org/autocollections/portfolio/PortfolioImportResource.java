@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.autocollections.api.InvalidRequestException;
+import org.autocollections.api.Language;
+import org.autocollections.api.LanguageChoice;
 import org.autocollections.api.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -41,6 +43,9 @@ public class PortfolioImportResource {
 
     @Inject
     PortfolioImporter importer;
+
+    @Inject
+    LanguageChoice languages;
 
     @RolesAllowed({ Roles.BATCH, Roles.SERVICER })
     @POST
@@ -89,8 +94,9 @@ public class PortfolioImportResource {
     }
 
     @ServerExceptionMapper
-    public jakarta.ws.rs.core.Response invalidPortfolio(InvalidPortfolioException e, UriInfo uri) {
+    public jakarta.ws.rs.core.Response invalidPortfolio(InvalidPortfolioException e, UriInfo uri, HttpHeaders headers) {
+        Language language = languages.chosen(null, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), null);
         return jakarta.ws.rs.core.Response.status(400).type(Problem.MEDIA_TYPE)
-                .entity(e.problem().at(uri.getPath())).build();
+                .entity(e.raised().in(language).at(uri.getPath())).build();
     }
 }

@@ -23,17 +23,20 @@ import org.autocollections.validation.Finding;
 import org.autocollections.validation.FindingWording;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** Every problem the service can answer, and every kind of draft finding, is worded in every language it speaks. */
 class ProblemWordingTest {
 
-    /** A problem type as the code names it: Problem.of("x", ...) or a full .../problems/x URI. */
-    private static final Pattern TYPE = Pattern.compile("Problem\\.of\\(\"([a-z0-9-]+)\"|/problems/([a-z0-9-]+)\"");
-    private static final Pattern KEY = Pattern.compile("\"([a-z0-9-]+\\.detail(?:\\.[a-z0-9-]+)?|field\\.[a-z0-9-]+)\"");
+    /** A problem type as the code names it: RaisedProblem.of("x", ...), new RaisedProblem("x", ...), .../problems/x. */
+    private static final Pattern TYPE = Pattern.compile("(?:Problem\\.of|new RaisedProblem)\\(\"([a-z0-9-]+)\"|/problems/([a-z0-9-]+)\"");
+    private static final Pattern KEY = Pattern.compile("\"([a-z0-9-]+\\.detail(?:\\.[a-z0-9-]+)?|field\\.[a-z0-9-]+|finding\\.[A-Z_]+\\.message(?:\\.[a-z0-9-]+)?)\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
     @Test
     void everyProblemTypeTheCodeRaisesHasATitleInEveryLanguage() throws IOException {
-        Set<String> types = problemTypes();
+        Set<String> types = namedInCode(TYPE);
         assertThat(types).contains("invalid-case", "malformed-json", "case-not-found", "ruleset-rejected",
                 "body-too-large", "invalid-portfolio");
         // "http-" + status: the statuses the HTTP layer itself answers (a wrong path, method, media type, ...)
@@ -73,9 +76,11 @@ class ProblemWordingTest {
 
     @Test
     void everySentenceTheCodeRaisesByKeyHasWordsInEveryLanguage() throws IOException {
-        Set<String> keys = keysNamedInCode();
+        // every key a sentence is raised with: a literal naming a problem's detail or a field's message
+        Set<String> keys = namedInCode(KEY);
         assertThat(keys).contains("lifecycle-conflict.detail.approve", "four-eyes.detail.approve",
-                "run-conflict.detail.busy", "field.not-a-field", "field.files-none");
+                "run-conflict.detail.busy", "field.not-a-field", "field.files-none", "finding.RANGE_GAP.message",
+                "finding.CODE_IN_CELL.message.backslash", "finding.UNKNOWN_TABLE.message.analyst");
         for (Language language : Language.values()) {
             for (String key : keys) {
                 assertThat(ProblemWording.text(language, key)).as(language.tag() + " " + key)
@@ -133,35 +138,37 @@ class ProblemWordingTest {
                 .isEqualTo("第 11 列與第 10 列條件相同，而第 10 列優先比對且總是勝出：第 11 列永遠不會觸發");
     }
 
+    @Test
+    void aFindingKeptWithItsKeyIsWordedFromTheKeyAndAnOlderOneFromItsEnglish() throws IOException {
+        JsonNode kept = new ObjectMapper().readTree("""
+                [ { "severity": "WARNING", "kind": "RANGE_GAP",
+                    "message": "no row covers x 1, between row 2 (to 0) and row 3 (from 2)",
+                    "words": { "key": "finding.RANGE_GAP.message", "values": [ "x 1", "2", "0", "3", "2" ] } },
+                  { "severity": "ERROR", "kind": "WORDING", "message": "the zh-CN wording of BUCKET_M2 is missing" } ]
+                """);
+        JsonNode shown = FindingWording.in(kept, Language.ZH_TW);
+        assertThat(shown.get(0).has("words")).as("the key is kept with the draft, not shown").isFalse();
+        assertThat(shown.get(0).path("message").asText()).isEqualTo("沒有任何一列涵蓋 x 1，位於第 2 列（至 0）與第 3 列（自 2）之間");
+        assertThat(shown.get(1).path("message").asText()).isEqualTo("缺少 BUCKET_M2 的 zh-CN 措辭");
+        assertThat(shown.get(1).path("explanation").asText()).startsWith("decision-tables/wording.csv");
+    }
+
     private static List<String> placeholders(String text) {
         Matcher m = PLACEHOLDER.matcher(text);
         return m.results().map(r -> r.group()).distinct().sorted().toList();
     }
 
-    /** Every key a sentence is raised with: a literal naming a problem's detail or a field's message. */
-    private static Set<String> keysNamedInCode() throws IOException {
-        Set<String> keys = new TreeSet<>();
+    /** What a pattern finds in the main code: its first group that matched, at each place it matches. */
+    private static Set<String> namedInCode(Pattern pattern) throws IOException {
+        Set<String> found = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Matcher m = KEY.matcher(Files.readString(file));
+                Matcher m = pattern.matcher(Files.readString(file));
                 while (m.find()) {
-                    keys.add(m.group(1));
+                    found.add(m.group(1) != null ? m.group(1) : m.group(2));
                 }
             }
         }
-        return keys;
-    }
-
-    private static Set<String> problemTypes() throws IOException {
-        Set<String> types = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Matcher m = TYPE.matcher(Files.readString(file));
-                while (m.find()) {
-                    types.add(m.group(1) != null ? m.group(1) : m.group(2));
-                }
-            }
-        }
-        return types;
+        return found;
     }
 }
