@@ -54,10 +54,10 @@ public class CaseReader {
 
     public CollectionCase read(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
-            throw new InvalidRequestException("", "the request body must be a JSON object describing a case");
+            throw new InvalidRequestException("", Message.of("field.body-not-case"));
         }
         if (!node.isObject()) {
-            throw new InvalidRequestException("", "a case must be a JSON object, not " + node.getNodeType().name().toLowerCase());
+            throw new InvalidRequestException("", Message.of("field.case-not-object", node.getNodeType().name().toLowerCase()));
         }
         CollectionCase request;
         try {
@@ -65,13 +65,13 @@ public class CaseReader {
         } catch (JsonProcessingException e) {
             throw new InvalidRequestException(List.of(fieldError(e)));
         } catch (java.io.IOException e) {
-            throw new InvalidRequestException("", e.getMessage());
+            throw new InvalidRequestException("", Message.verbatim(e.getMessage()));
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldMessage> errors = new ArrayList<>();
         Set<ConstraintViolation<CollectionCase>> violations = validator.validate(request);
         violations.stream()
-                .map(v -> new Problem.FieldError(path(v.getPropertyPath()), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .map(v -> new FieldMessage(path(v.getPropertyPath()), Message.verbatim(v.getMessage())))
+                .sorted(Comparator.comparing(FieldMessage::field))
                 .forEach(errors::add);
         if (errors.isEmpty()) {
             checkConsistency(request, errors);
@@ -83,69 +83,69 @@ public class CaseReader {
     }
 
     /** Rules that relate two fields, which field annotations cannot express. */
-    private static void checkConsistency(CollectionCase c, List<Problem.FieldError> errors) {
+    private static void checkConsistency(CollectionCase c, List<FieldMessage> errors) {
         if (c.loan().overdueAmount().compareTo(c.loan().outstandingBalance()) > 0) {
-            errors.add(new Problem.FieldError("loan.overdueAmount", "must not exceed loan.outstandingBalance"));
+            errors.add(new FieldMessage("loan.overdueAmount", Message.of("field.must-not-exceed", "loan.outstandingBalance")));
         }
         String currency = c.loan().currency();
         if (currency != null && !CURRENCIES.contains(currency)) {
             // three capitals that are no currency would be totalled as one in every report by currency
-            errors.add(new Problem.FieldError("loan.currency", "must be an ISO 4217 currency code such as CNY or USD"));
+            errors.add(new FieldMessage("loan.currency", Message.of("field.currency")));
         }
         String zone = c.borrower().timeZone();
         if (zone == null && c.jurisdictionOrDefault() == Jurisdiction.US) {
-            errors.add(new Problem.FieldError("borrower.timeZone",
-                    "is required for US cases: calling hours are the borrower's local time (Regulation F)"));
+            errors.add(new FieldMessage("borrower.timeZone", Message.of("field.us-time-zone")));
         }
         if (zone != null) {
             try {
                 ZoneId.of(zone);
             } catch (DateTimeException e) {
-                errors.add(new Problem.FieldError("borrower.timeZone", "must be an IANA time zone such as Asia/Shanghai"));
+                errors.add(new FieldMessage("borrower.timeZone", Message.of("field.time-zone")));
             }
         }
     }
 
-    public static Problem.FieldError fieldError(JsonProcessingException e) {
+    public static FieldMessage fieldError(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? path(m.getPath()) : "";
         if (e instanceof UnrecognizedPropertyException u) {
-            return new Problem.FieldError(field, "is not a field of " + u.getReferringClass().getSimpleName().replace("CollectionCase", "the case"));
+            return new FieldMessage(field, Message.of("field.not-a-field", u.getReferringClass().getSimpleName().replace("CollectionCase", "the case")));
         }
         if (e instanceof InvalidFormatException f && f.getTargetType() != null) {
-            return new Problem.FieldError(field, expected(f.getTargetType()));
+            return new FieldMessage(field, expected(f.getTargetType()));
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            return new Problem.FieldError(field, expected(m.getTargetType()));
+            return new FieldMessage(field, expected(m.getTargetType()));
         }
-        return new Problem.FieldError(field, firstLine(e.getOriginalMessage()));
+        return new FieldMessage(field, e.getOriginalMessage() == null ? Message.of("field.not-valid")
+                : Message.verbatim(firstLine(e.getOriginalMessage())));
     }
 
-    private static String expected(Class<?> type) {
+    private static Message expected(Class<?> type) {
         if (type.isEnum()) {
-            return "must be one of " + Arrays.toString(type.getEnumConstants());
+            return Message.of("field.one-of", Arrays.toString(type.getEnumConstants()));
         }
         if (java.time.OffsetDateTime.class.equals(type) || java.time.Instant.class.equals(type)) {
-            return "must be a timestamp with offset, e.g. 2026-11-29T10:00:00+08:00";
+            return Message.of("field.timestamp");
         }
         if (java.time.LocalDate.class.equals(type)) {
-            return "must be a date, e.g. 2026-11-29";
+            return Message.of("field.date");
         }
         if (Temporal.class.isAssignableFrom(type)) {
-            return "must be an ISO-8601 " + type.getSimpleName();
+            return Message.of("field.iso-8601", type.getSimpleName());
         }
         if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
-            return "must be a number";
+            return Message.of("field.number");
         }
         if (type == boolean.class || type == Boolean.class) {
-            return "must be true or false";
+            return Message.of("field.boolean");
         }
         if (type == String.class) {
-            return "must be a string";
+            return Message.of("field.string");
         }
         if (java.util.Collection.class.isAssignableFrom(type)) {
-            return "must be an array";
+            return Message.of("field.array");
         }
-        return "must be an object (" + type.getSimpleName() + ")";
+        return Message.of("field.object", type.getSimpleName());
     }
 
     private static String path(List<JsonMappingException.Reference> references) {
@@ -181,9 +181,6 @@ public class CaseReader {
     }
 
     private static String firstLine(String message) {
-        if (message == null) {
-            return "is not valid";
-        }
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
     }

@@ -1,27 +1,45 @@
 package org.autocollections.api;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** A request the service will not decide on, with every field at fault. */
 public class InvalidRequestException extends RuntimeException {
 
-    private final transient List<Problem.FieldError> errors;
+    private final transient List<FieldMessage> faults;
 
-    public InvalidRequestException(List<Problem.FieldError> errors) {
-        super(errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
-        this.errors = List.copyOf(errors);
+    public InvalidRequestException(List<FieldMessage> faults) {
+        super(RaisedProblem.invalid(faults).in(Language.EN).detail());
+        this.faults = List.copyOf(faults);
     }
 
+    public InvalidRequestException(String field, Message message) {
+        this(List.of(new FieldMessage(field, message)));
+    }
+
+    /**
+     * A sentence worded in English where it is raised, not yet given a key: in another language it is read by the
+     * English templates of {@code field.*}, and stays English if none reads it.
+     */
     public InvalidRequestException(String field, String message) {
-        this(List.of(new Problem.FieldError(field, message)));
+        this(field, Message.verbatim(message));
     }
 
+    /** A field error worded by someone else (the JSON reader, Bean Validation), in English. */
+    public static InvalidRequestException of(List<Problem.FieldError> errors) {
+        return new InvalidRequestException(errors.stream().map(FieldMessage::verbatim).toList());
+    }
+
+    /** Each field at fault, in English. */
     public List<Problem.FieldError> errors() {
-        return errors;
+        return faults.stream().map(f -> f.in(Language.EN)).toList();
     }
 
+    public RaisedProblem raised() {
+        return RaisedProblem.invalid(faults);
+    }
+
+    /** The problem in English, as the command line and the logs tell it. */
     public Problem problem() {
-        return Problem.invalid(getMessage(), errors);
+        return raised().in(Language.EN);
     }
 }

@@ -49,7 +49,7 @@ public enum Language {
     public static Language chosen(String lang, String acceptLanguage, Language fallback) {
         if (lang != null && !lang.isBlank()) {
             return ofTag(lang.strip()).orElseThrow(() -> new InvalidRequestException("lang",
-                    "must be one of en, zh-CN, zh-TW, not '" + lang + "'"));
+                    Message.of("field.lang", lang)));
         }
         return negotiated(acceptLanguage).orElse(fallback);
     }

@@ -36,10 +36,6 @@ public record Problem(
         return new Problem(TYPES + type, title, status, detail, null, null, null);
     }
 
-    public static Problem invalid(String detail, List<FieldError> errors) {
-        return new Problem(TYPES + "invalid-case", "Invalid case", 400, detail, null, errors, null);
-    }
-
     public Problem at(String instance) {
         return new Problem(type, title, status, detail, instance, errors, problems);
     }

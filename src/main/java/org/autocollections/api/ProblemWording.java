@@ -12,16 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The words of problems and draft findings in each language, from {@code messages/problems_<lang>.properties}. The
  * English file holds each sentence as the code writes it, with {@code {0}}, {@code {1}}... where a value goes; the
- * other files hold the same keys in their language. A sentence is translated by matching it against the English
- * templates, so the values it carries (a field, a limit, a cell, a compiler's text) pass through verbatim, and a
- * sentence no template matches stays as it is rather than being lost.
+ * other files hold the same keys in their language. Our sentences are raised as a {@link Message}, a key and its
+ * values, and worded from the key. A text someone else wrote (a library's, or one kept from before sentences had
+ * keys) is read by matching it against the English templates, so the values it carries pass through verbatim, and
+ * a text no template matches stays as it is rather than being lost.
  */
 public final class ProblemWording {
 
@@ -48,7 +49,7 @@ public final class ProblemWording {
     }
 
     /** The keys of a language's file, for the test that every language words everything English does. */
-    public static java.util.Set<String> keys(Language language) {
+    public static Set<String> keys(Language language) {
         return TEXTS.get(language).stringPropertyNames();
     }
 
@@ -57,25 +58,21 @@ public final class ProblemWording {
         return Optional.ofNullable(TEXTS.get(language).getProperty(key));
     }
 
-    /** The problem in a language: title and detail (and each field's message) worded anew, all else unchanged. */
-    public static Problem in(Problem problem, Language language) {
-        if (language == Language.EN || problem.type() == null) {
-            return problem;
+    /**
+     * A sentence of ours in a language: the text under its key with the values in their places. The English file
+     * must have the key (a test reads every key the code names); another language missing it falls back to English.
+     */
+    static String worded(String key, List<String> values, Language language) {
+        String text = text(language, key).or(() -> text(Language.EN, key))
+                .orElseThrow(() -> new IllegalStateException("No words for " + key + " in " + String.format(RESOURCE, "en")));
+        Matcher slots = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (slots.find()) {
+            int at = Integer.parseInt(slots.group(1));
+            slots.appendReplacement(out, Matcher.quoteReplacement(at < values.size() ? values.get(at) : slots.group()));
         }
-        String key = problem.type().substring(problem.type().lastIndexOf('/') + 1);
-        String title = text(language, key + ".title").orElse(problem.title());
-        List<Problem.FieldError> errors = problem.errors() == null ? null : problem.errors().stream()
-                .map(e -> new Problem.FieldError(e.field(), sentence(e.message(), language, "field.")))
-                .toList();
-        String detail = problem.detail();
-        if (errors != null && detail != null && detail.equals(joined(problem.errors(), ": ", "; "))) {
-            detail = joined(errors, text(language, "separator.field").orElse(": "),
-                    text(language, "separator.list").orElse("; "));
-        } else {
-            detail = sentence(detail, language, key + ".detail", "field.", "message.");
-        }
-        return new Problem(problem.type(), title, problem.status(), detail, problem.instance(), errors,
-                problem.problems());
+        slots.appendTail(out);
+        return out.toString();
     }
 
     /**
@@ -119,10 +116,6 @@ public final class ProblemWording {
         }
         slots.appendTail(out);
         return out.toString();
-    }
-
-    private static String joined(List<Problem.FieldError> errors, String between, String separator) {
-        return errors.stream().map(e -> e.field() + between + e.message()).collect(Collectors.joining(separator));
     }
 
     private static Properties load(Language language) {

@@ -20,10 +20,10 @@ public final class QueryParameters {
         try {
             number = new BigInteger(value.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidRequestException(name, "must be a whole number");
+            throw new InvalidRequestException(name, Message.of("field.whole-number"));
         }
         if (number.bitLength() > 31) {
-            throw new InvalidRequestException(name, "must be a whole number between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE);
+            throw new InvalidRequestException(name, Message.of("field.whole-number-between", Integer.MIN_VALUE, Integer.MAX_VALUE));
         }
         return number.intValue();
     }
@@ -32,7 +32,7 @@ public final class QueryParameters {
     public static int limit(String value, int absent, int max) {
         int limit = whole("limit", value, absent);
         if (limit < 1 || limit > max) {
-            throw new InvalidRequestException("limit", "must be between 1 and " + max);
+            throw new InvalidRequestException("limit", Message.of("field.between", 1, max));
         }
         return limit;
     }

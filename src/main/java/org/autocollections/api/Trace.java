@@ -21,7 +21,7 @@ public enum Trace {
         return switch (value.strip()) {
             case "compact" -> COMPACT;
             case "full" -> FULL;
-            default -> throw new InvalidRequestException("trace", "must be compact or full");
+            default -> throw new InvalidRequestException("trace", Message.of("field.trace"));
         };
     }
 

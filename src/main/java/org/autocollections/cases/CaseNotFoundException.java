@@ -1,7 +1,10 @@
 package org.autocollections.cases;
 
-public class CaseNotFoundException extends RuntimeException {
+import org.autocollections.api.Message;
+import org.autocollections.api.WordedException;
+
+public class CaseNotFoundException extends WordedException {
     public CaseNotFoundException(String caseId) {
-        super("No stored case " + caseId + "; PUT /api/v1/cases/" + caseId + " first");
+        super(Message.of("case-not-found.detail", caseId, caseId));
     }
 }

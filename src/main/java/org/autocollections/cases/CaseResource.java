@@ -1,5 +1,6 @@
 package org.autocollections.cases;
 
+import org.autocollections.api.Message;
 import org.autocollections.api.CaseReader;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.QueryParameters;
@@ -35,7 +36,7 @@ import org.autocollections.audit.DecisionRecord;
 import org.autocollections.api.CollectionCase;
 import org.autocollections.api.DecisionAnswer;
 import org.autocollections.api.Language;
-import org.autocollections.ruleset.LanguageConfig;
+import org.autocollections.api.LanguageChoice;
 import org.autocollections.api.Trace;
 import org.autocollections.decisions.DecisionService;
 import org.autocollections.observability.DecisionSpans;
@@ -75,7 +76,7 @@ public class CaseResource {
     DecisionService decisions;
 
     @Inject
-    LanguageConfig languages;
+    LanguageChoice languages;
 
     @Inject
     DecisionLedger ledger;
@@ -115,7 +116,7 @@ public class CaseResource {
         if (body != null && body.isObject()) {
             ObjectNode object = (ObjectNode) body;
             if (object.has("history")) {
-                throw new InvalidRequestException("history", "is logged entry by entry on a stored case, not sent with it");
+                throw new InvalidRequestException("history", Message.of("field.history-not-sent"));
             }
             if (!object.has("caseId")) {
                 object.put("caseId", caseId);
@@ -123,7 +124,7 @@ public class CaseResource {
         }
         CollectionCase request = reader.read(body);
         if (!request.caseId().equals(caseId)) {
-            throw new InvalidRequestException("caseId", "must match the path (" + caseId + ")");
+            throw new InvalidRequestException("caseId", Message.of("field.match-path", caseId));
         }
         boolean created = store.upsert(request);
         return Response.status(created ? 201 : 200).entity(view(caseId)).build();
@@ -269,7 +270,8 @@ public class CaseResource {
     public Object decide(@PathParam("caseId") String caseId, @QueryParam("asOf") String asOf,
             @Parameter(description = Trace.DESCRIPTION, schema = @Schema(enumeration = { "compact", "full" }))
             @QueryParam("trace") String traceParameter,
-            @Parameter(description = Language.DESCRIPTION) @QueryParam("lang") String lang,
+            @Parameter(description = Language.DESCRIPTION, schema = @Schema(enumeration = { "en", "zh-CN", "zh-TW" }))
+            @QueryParam("lang") String lang,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Trace trace = Trace.of(traceParameter);
         languages.forAnswer(trace, lang, acceptLanguage, null);
@@ -277,7 +279,7 @@ public class CaseResource {
         try {
             at = asOf == null ? clock.instant().atOffset(ZoneOffset.UTC) : OffsetDateTime.parse(asOf);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidRequestException("asOf", "must be a timestamp with offset, e.g. 2026-11-29T10:00:00+08:00");
+            throw new InvalidRequestException("asOf", Message.of("field.timestamp"));
         }
         spans.traceMode(trace);
         CollectionCase request = spans.caseRead(() -> store.asRequest(caseId, at));
@@ -294,10 +296,10 @@ public class CaseResource {
         int page = QueryParameters.whole("page", pageParameter, 0);
         int size = QueryParameters.whole("size", sizeParameter, 20);
         if (page < 0) {
-            throw new InvalidRequestException("page", "must be 0 or more");
+            throw new InvalidRequestException("page", Message.of("field.zero-or-more"));
         }
         if (size < 1 || size > 200) {
-            throw new InvalidRequestException("size", "must be between 1 and 200");
+            throw new InvalidRequestException("size", Message.of("field.between", 1, 200));
         }
         List<DecisionRecord> rows = ledger.history(caseId, page, size);
         return new Page<>(page, size, ledger.count(caseId), rows.stream()

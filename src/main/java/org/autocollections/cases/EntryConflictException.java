@@ -1,8 +1,11 @@
 package org.autocollections.cases;
 
+import org.autocollections.api.Message;
+import org.autocollections.api.WordedException;
+
 /** An entry id reused for different facts: a client bug the service must not paper over. */
-public class EntryConflictException extends RuntimeException {
+public class EntryConflictException extends WordedException {
     public EntryConflictException(String entryId) {
-        super("Entry id " + entryId + " was already logged with different details; use a new id for a new entry");
+        super(Message.of("entry-conflict.detail", entryId));
     }
 }

@@ -1,5 +1,6 @@
 package org.autocollections.decisions;
 
+import org.autocollections.api.Message;
 import org.autocollections.api.CaseReader;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.Language;
@@ -30,7 +31,7 @@ import org.autocollections.api.CollectionCase;
 import org.autocollections.api.Decision;
 import org.autocollections.engine.DecisionEngine;
 import org.autocollections.ruleset.ActiveRuleset;
-import org.autocollections.ruleset.LanguageConfig;
+import org.autocollections.api.LanguageChoice;
 import org.autocollections.ruleset.Ruleset;
 import org.autocollections.ruleset.RulesetCompilationException;
 import org.autocollections.ruleset.RulesetVersionNotFoundException;
@@ -73,7 +74,7 @@ public class DecisionRecordResource {
     ObjectMapper json;
 
     @Inject
-    LanguageConfig languages;
+    LanguageChoice languages;
 
     /**
      * {@code reproduced} and {@code differences} are there for a record that keeps only the conclusions: its
@@ -104,7 +105,8 @@ public class DecisionRecordResource {
             + "conclusions are the recorded ones; otherwise reproduced=false, the recorded conclusions and the differences.")
     public RecordView get(@PathParam("decisionId") String decisionId,
             @Parameter(description = Language.DESCRIPTION + " A record keeps no words: they are given again, in the "
-                    + "language asked for, by the rebuild; a record kept whole (before V9) shows its words as answered.")
+                    + "language asked for, by the rebuild; a record kept whole (before V9) shows its words as answered.",
+                    schema = @Schema(enumeration = { "en", "zh-CN", "zh-TW" }))
             @QueryParam("lang") String lang,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) throws Exception {
         Language.chosen(lang, null, Language.EN); // a lang none of ours is refused before anything is read
@@ -164,7 +166,7 @@ public class DecisionRecordResource {
     public ReplayView replay(@PathParam("decisionId") String decisionId,
             @QueryParam("ruleset") @DefaultValue("recorded") String which) throws Exception {
         if (!which.equals("recorded") && !which.equals("active")) {
-            throw new InvalidRequestException("ruleset", "must be recorded or active");
+            throw new InvalidRequestException("ruleset", Message.of("field.ruleset-choice"));
         }
         DecisionRecord row = find(decisionId);
         Ruleset ruleset = which.equals("active") ? active.current() : versions.get(row.rulesetVersion);

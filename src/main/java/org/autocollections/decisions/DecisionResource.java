@@ -1,5 +1,6 @@
 package org.autocollections.decisions;
 
+import org.autocollections.api.Message;
 import org.autocollections.api.CaseReader;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.Language;
@@ -29,7 +30,7 @@ import org.autocollections.api.DecisionAnswer;
 import org.autocollections.api.Trace;
 import org.autocollections.observability.DecisionSpans;
 import org.autocollections.ruleset.ActiveRuleset;
-import org.autocollections.ruleset.LanguageConfig;
+import org.autocollections.api.LanguageChoice;
 import org.autocollections.ruleset.Ruleset;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -63,7 +64,7 @@ public class DecisionResource {
     DecisionSpans spans;
 
     @Inject
-    LanguageConfig languages;
+    LanguageChoice languages;
 
     @POST
     @Operation(operationId = "decide",
@@ -83,7 +84,8 @@ public class DecisionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Object decide(@Parameter(description = Trace.DESCRIPTION, schema = @Schema(enumeration = { "compact", "full" }))
             @QueryParam("trace") String traceParameter,
-            @Parameter(description = Language.DESCRIPTION) @QueryParam("lang") String lang,
+            @Parameter(description = Language.DESCRIPTION, schema = @Schema(enumeration = { "en", "zh-CN", "zh-TW" }))
+            @QueryParam("lang") String lang,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, JsonNode body) {
         Trace trace = Trace.of(traceParameter);
         spans.traceMode(trace);
@@ -108,17 +110,18 @@ public class DecisionResource {
     @APIResponse(responseCode = "503", description = "No ruleset is active yet, or the decisions cannot be recorded")
     public BatchResponse batch(@Parameter(description = Trace.DESCRIPTION, schema = @Schema(enumeration = { "compact", "full" }))
             @QueryParam("trace") String traceParameter,
-            @Parameter(description = Language.DESCRIPTION) @QueryParam("lang") String lang,
+            @Parameter(description = Language.DESCRIPTION, schema = @Schema(enumeration = { "en", "zh-CN", "zh-TW" }))
+            @QueryParam("lang") String lang,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, JsonNode body) {
         Trace trace = Trace.of(traceParameter);
         languages.forAnswer(trace, lang, acceptLanguage, null); // a bad lang is refused before any case is read
         spans.traceMode(trace);
         JsonNode cases = body == null ? null : body.get("cases");
         if (cases == null || !cases.isArray()) {
-            throw new InvalidRequestException("cases", "must be an array of cases");
+            throw new InvalidRequestException("cases", Message.of("field.cases-array"));
         }
         if (cases.isEmpty() || cases.size() > BatchRequest.MAX_CASES) {
-            throw new InvalidRequestException("cases", "must hold 1 to " + BatchRequest.MAX_CASES + " cases, not " + cases.size());
+            throw new InvalidRequestException("cases", Message.of("field.cases-count", BatchRequest.MAX_CASES, cases.size()));
         }
         Ruleset ruleset = active.current();
         List<CollectionCase> valid = new ArrayList<>(cases.size());

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.lang.reflect.Modifier;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,33 +130,26 @@ final class Conclusions {
     }
 
     /**
-     * The reasons, ordered by area, code and English words whatever the language, so that every language lists them
-     * alike and a record (which keeps the order, not the words) reads back in any language. {@code chosen} is null
-     * for English.
+     * The reasons, each worded once in its language, ordered by area, code and English words whatever the language,
+     * so that every language lists them alike and a record (which keeps the order, not the words) reads back in any
+     * language. {@code chosen} is null for English. Another language needs the English words only to order two
+     * reasons of the same area and code, so only those are worded in English as well.
      */
     List<Decision.Reason> reasons(Wording.Words english, Wording.Words chosen) {
-        List<Decision.Reason> sorted = new ArrayList<>(conclusions.size());
+        Wording.Words words = chosen == null ? english : chosen;
+        List<Decision.Reason> worded = new ArrayList<>(conclusions.size());
+        List<Integer> order = new ArrayList<>(conclusions.size());
         for (Conclusion c : conclusions) {
-            sorted.add(reason(c, english.word(c)));
+            order.add(worded.size());
+            worded.add(reason(c, words.word(c)));
         }
-        if (chosen == null) {
-            sorted.sort(BY_AREA_CODE_MESSAGE);
-            return Collections.unmodifiableList(sorted);
-        }
-        Integer[] order = new Integer[sorted.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, Comparator.comparing(sorted::get, BY_AREA_CODE_MESSAGE));
-        List<Decision.Reason> worded = new ArrayList<>(order.length);
-        for (int i : order) {
-            worded.add(reason(conclusions.get(i), chosen.word(conclusions.get(i))));
-        }
-        return Collections.unmodifiableList(worded);
+        Map<Integer, String> englishOfTies = new HashMap<>();
+        Function<Integer, String> englishWords = chosen == null ? i -> worded.get(i).message()
+                : i -> englishOfTies.computeIfAbsent(i, at -> english.word(conclusions.get(at)));
+        order.sort(Comparator.comparing((Integer i) -> worded.get(i).area())
+                .thenComparing(i -> worded.get(i).code()).thenComparing(englishWords));
+        return order.stream().map(worded::get).toList();
     }
-
-    private static final Comparator<Decision.Reason> BY_AREA_CODE_MESSAGE = Comparator.comparing(Decision.Reason::area)
-            .thenComparing(Decision.Reason::code).thenComparing(Decision.Reason::message);
 
     private boolean anyReason(org.autocollections.api.ReasonArea area) {
         for (Conclusion c : conclusions) {

@@ -1,9 +1,10 @@
 package org.autocollections.http;
 
 import org.autocollections.api.Problem;
-import org.autocollections.api.ProblemWording;
+import org.autocollections.api.Message;
+import org.autocollections.api.RaisedProblem;
 import org.autocollections.decisions.BatchRequest;
-import org.autocollections.ruleset.LanguageConfig;
+import org.autocollections.api.LanguageChoice;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -29,7 +30,7 @@ public class BodySizeLimit {
     ObjectMapper json;
 
     @Inject
-    LanguageConfig languages;
+    LanguageChoice languages;
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize limit;
@@ -41,11 +42,11 @@ public class BodySizeLimit {
     void check(RoutingContext rc) {
         String length = rc.request().getHeader("Content-Length");
         if (length != null && isOver(length)) {
-            Problem problem = Problem.of("body-too-large", "Request body too large", 413,
-                    "The body is " + length + " bytes; the limit is " + limit.asLongValue() + " bytes. Split a batch "
-                            + "into calls of at most " + BatchRequest.MAX_CASES + " cases.").at(rc.request().path());
-            problem = ProblemWording.in(problem, ProblemLanguage.of(rc.request().getParam("lang"),
-                    rc.request().getHeader("Accept-Language"), languages));
+            Problem problem = RaisedProblem.of("body-too-large", "Request body too large", 413,
+                    Message.of("body-too-large.detail", length, limit.asLongValue(), BatchRequest.MAX_CASES))
+                    .in(ProblemLanguage.of(rc.request().getParam("lang"), rc.request().getHeader("Accept-Language"),
+                            languages))
+                    .at(rc.request().path());
             try {
                 rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .putHeader("Connection", "close").end(json.writeValueAsString(problem));

@@ -1,5 +1,6 @@
 package org.autocollections.http;
 
+import org.autocollections.api.Message;
 import org.autocollections.api.InvalidRequestException;
 
 import jakarta.ws.rs.core.UriInfo;
@@ -21,7 +22,7 @@ public class PathParameterCheck {
     private static void refuseNul(jakarta.ws.rs.core.MultivaluedMap<String, String> parameters) {
         parameters.forEach((name, values) -> {
             if (values.stream().anyMatch(value -> value.indexOf('\u0000') >= 0)) {
-                throw new InvalidRequestException(name, BoundedValues.NUL_MESSAGE);
+                throw new InvalidRequestException(name, Message.of("field.nul"));
             }
         });
     }

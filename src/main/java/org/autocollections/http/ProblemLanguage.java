@@ -1,7 +1,7 @@
 package org.autocollections.http;
 
 import org.autocollections.api.Language;
-import org.autocollections.ruleset.LanguageConfig;
+import org.autocollections.api.LanguageChoice;
 
 /** The language a problem is worded in, chosen from what the request says before any case is read. */
 final class ProblemLanguage {
@@ -13,7 +13,7 @@ final class ProblemLanguage {
      * {@code ?lang=} when it names one of ours, else Accept-Language, else the configured default. A {@code lang}
      * none of ours is itself the problem, so that problem is worded in the Accept-Language's language (or the default).
      */
-    static Language of(String lang, String acceptLanguage, LanguageConfig languages) {
+    static Language of(String lang, String acceptLanguage, LanguageChoice languages) {
         try {
             return Language.ofTag(lang == null ? "" : lang.strip())
                     .orElseGet(() -> languages.chosen(null, acceptLanguage, null));

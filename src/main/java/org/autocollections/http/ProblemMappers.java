@@ -1,11 +1,16 @@
 package org.autocollections.http;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 import org.autocollections.api.CaseReader;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.Language;
 import org.autocollections.api.Problem;
-import org.autocollections.api.ProblemWording;
-import org.autocollections.ruleset.LanguageConfig;
+import org.autocollections.api.Message;
+import org.autocollections.api.RaisedProblem;
+import org.autocollections.api.LanguageChoice;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
@@ -40,11 +45,11 @@ public class ProblemMappers {
     HttpHeaders headers;
 
     @Inject
-    LanguageConfig languages;
+    LanguageChoice languages;
 
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e, UriInfo uri) {
-        return respond(e.problem(), uri);
+        return respond(e.raised(), uri);
     }
 
     @ServerExceptionMapper
@@ -52,10 +57,13 @@ public class ProblemMappers {
         if (notJson(e)) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            return respond(Problem.of("malformed-json", "Malformed JSON", 400,
-                    "The body is not valid JSON" + where + ": " + e.getOriginalMessage()), uri);
+            Message detail = e.getLocation() == null
+                    ? Message.of("malformed-json.detail.2", e.getOriginalMessage())
+                    : Message.of("malformed-json.detail.1", e.getLocation().getLineNr(), e.getLocation().getColumnNr(),
+                            e.getOriginalMessage());
+            return respond(RaisedProblem.of("malformed-json", "Malformed JSON", 400, detail), uri);
         }
-        return respond(new InvalidRequestException(java.util.List.of(CaseReader.fieldError(e))).problem(), uri);
+        return respond(new InvalidRequestException(List.of(CaseReader.fieldError(e))).raised(), uri);
     }
 
     /**
@@ -83,114 +91,113 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notReady(NoActiveRulesetException e, UriInfo uri) {
-        return respond(Problem.of("not-ready", "No active ruleset", 503,
-                "The service has no compiled ruleset yet; retry shortly."), uri);
+        return respond(RaisedProblem.of("not-ready", "No active ruleset", 503, Message.of("not-ready.detail")), uri);
     }
 
     @ServerExceptionMapper
     public Response databaseDown(DatabaseUnavailableException e, UriInfo uri) {
         LOG.warn(e.getMessage());
-        return Response.fromResponse(respond(Problem.of("database-unavailable", "Database unavailable", 503,
-                "The decision record cannot be written, so no decision is given; retry shortly."), uri))
+        return Response.fromResponse(respond(RaisedProblem.of("database-unavailable", "Database unavailable", 503,
+                Message.of("database-unavailable.detail")), uri))
                 .header("Retry-After", "5").build();
     }
 
     @ServerExceptionMapper
     public Response noCase(CaseNotFoundException e, UriInfo uri) {
-        return respond(Problem.of("case-not-found", "No such case", 404, e.getMessage()), uri);
+        return respond(RaisedProblem.of("case-not-found", "No such case", 404, e.words()), uri);
     }
 
     @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class,
             io.quarkus.security.AuthenticationFailedException.class,
             io.quarkus.security.AuthenticationCompletionException.class })
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(respond(Problem.of("unauthenticated", "Not authenticated", 401,
-                "A valid bearer token is required: Authorization: Bearer <token> (missing, expired, tampered with or "
-                        + "from another issuer)"), uri)).header("WWW-Authenticate", "Bearer").build();
+        return Response.fromResponse(respond(RaisedProblem.of("unauthenticated", "Not authenticated", 401,
+                Message.of("unauthenticated.detail")), uri)).header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
-        return respond(Problem.of("forbidden", "Not allowed", 403,
-                "The token's roles do not allow this; see docs/security.md for who may do what"), uri);
+        return respond(RaisedProblem.of("forbidden", "Not allowed", 403, Message.of("forbidden.detail")), uri);
     }
 
     @ServerExceptionMapper
     public Response noRun(org.autocollections.scoring.RunNotFoundException e, UriInfo uri) {
-        return respond(Problem.of("run-not-found", "No such portfolio run", 404, e.getMessage()), uri);
+        return respond(RaisedProblem.of("run-not-found", "No such portfolio run", 404, e.words()), uri);
     }
 
     @ServerExceptionMapper
     public Response runConflict(org.autocollections.scoring.RunConflictException e, UriInfo uri) {
-        return respond(Problem.of("run-conflict", "Portfolio run conflict", 409, e.getMessage()), uri);
+        return respond(RaisedProblem.of("run-conflict", "Portfolio run conflict", 409, e.words()), uri);
     }
 
     @ServerExceptionMapper
     public Response noSimulation(org.autocollections.simulation.SimulationNotFoundException e, UriInfo uri) {
-        return respond(Problem.of("simulation-not-found", "No such simulation", 404, e.getMessage()), uri);
+        return respond(RaisedProblem.of("simulation-not-found", "No such simulation", 404, e.words()), uri);
     }
 
     @ServerExceptionMapper
     public Response simulationConflict(org.autocollections.simulation.SimulationConflictException e, UriInfo uri) {
-        return respond(Problem.of("simulation-conflict", "Simulation conflict", 409, e.getMessage()), uri);
+        return respond(RaisedProblem.of("simulation-conflict", "Simulation conflict", 409, e.words()), uri);
     }
 
     @ServerExceptionMapper
     public Response noVersion(org.autocollections.ruleset.RulesetVersionNotFoundException e, UriInfo uri) {
-        return respond(Problem.of("ruleset-version-not-found", "No such ruleset version", 404, e.getMessage()), uri);
+        return respond(RaisedProblem.of("ruleset-version-not-found", "No such ruleset version", 404, e.words()), uri);
     }
 
     @ServerExceptionMapper
     public Response noDraft(org.autocollections.lifecycle.DraftNotFoundException e, UriInfo uri) {
-        return respond(Problem.of("draft-not-found", "No such draft or version", 404, e.getMessage()), uri);
+        return respond(RaisedProblem.of("draft-not-found", "No such draft or version", 404, e.words()), uri);
     }
 
     @ServerExceptionMapper
     public Response lifecycleConflict(org.autocollections.lifecycle.LifecycleConflictException e, UriInfo uri) {
-        return respond(Problem.of("lifecycle-conflict", "Not possible in the draft's status", 409, e.getMessage()), uri);
+        return respond(RaisedProblem.of("lifecycle-conflict", "Not possible in the draft's status", 409, e.words()), uri);
     }
 
     @ServerExceptionMapper
     public Response notConvertible(org.autocollections.tables.TableConversionException e, UriInfo uri) {
-        return respond(Problem.of("table-not-convertible", "The table cannot be written in that format", 422,
-                e.file() + ": " + e.getMessage()), uri);
+        // the converter words its own sentences in English; the table-not-convertible.detail templates read them
+        return respond(RaisedProblem.of("table-not-convertible", "The table cannot be written in that format", 422,
+                Message.verbatim(e.file() + ": " + e.getMessage())), uri);
     }
 
     @ServerExceptionMapper
     public Response fourEyes(org.autocollections.lifecycle.FourEyesException e, UriInfo uri) {
-        return respond(Problem.of("four-eyes", "A second person must approve", 403, e.getMessage()), uri);
+        return respond(RaisedProblem.of("four-eyes", "A second person must approve", 403, e.words()), uri);
     }
 
     @ServerExceptionMapper
     public Response entryConflict(EntryConflictException e, UriInfo uri) {
-        return respond(Problem.of("entry-conflict", "Entry id reused", 409, e.getMessage()), uri);
+        return respond(RaisedProblem.of("entry-conflict", "Entry id reused", 409, e.words()), uri);
     }
 
     @ServerExceptionMapper
     public Response constraintViolation(jakarta.validation.ConstraintViolationException e, UriInfo uri) {
-        java.util.List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage()))
-                .sorted(java.util.Comparator.comparing(Problem.FieldError::field)).toList();
-        return respond(new InvalidRequestException(errors).problem(), uri);
+                .sorted(Comparator.comparing(Problem.FieldError::field)).toList();
+        return respond(InvalidRequestException.of(errors).raised(), uri);
     }
 
     /** A parameter's path ("contact.log.attemptId") without the method and parameter names. */
     private static String fieldOf(jakarta.validation.Path path) {
-        java.util.List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         path.forEach(n -> names.add(n.getName()));
         return String.join(".", names.subList(Math.min(2, names.size()), names.size()));
     }
 
     @ServerExceptionMapper
     public Response rulesetRejected(RulesetCompilationException e, UriInfo uri) {
-        return respond(Problem.of("ruleset-rejected", "Ruleset rejected", 422,
-                e.problems().size() + " problem(s); the active ruleset keeps serving.").withProblems(e.problems()), uri);
+        return respond(RaisedProblem.of("ruleset-rejected", "Ruleset rejected", 422,
+                Message.of("ruleset-rejected.detail", e.problems().size())).withProblems(e.problems()), uri);
     }
 
     @ServerExceptionMapper
     public Response policyConflict(PolicyConflictException e, UriInfo uri) {
         LOG.error("Policy conflict: " + e.getMessage());
-        return respond(Problem.of("policy-conflict", "The policy reached no single decision", 500, e.getMessage()), uri);
+        return respond(RaisedProblem.of("policy-conflict", "The policy reached no single decision", 500,
+                Message.verbatim(e.getMessage())), uri);
     }
 
     @ServerExceptionMapper
@@ -203,7 +210,8 @@ public class ProblemMappers {
             LOG.error("Request failed", LogSafe.redact(e));
         }
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
-        return respond(Problem.of("http-" + status, title, status, e.getMessage()), uri);
+        // the HTTP layer's own sentences: http-<status>.detail and message.http read them
+        return respond(RaisedProblem.of("http-" + status, title, status, Message.verbatim(e.getMessage())), uri);
     }
 
     @ServerExceptionMapper
@@ -212,19 +220,16 @@ public class ProblemMappers {
             // SQLSTATE class 22: the database refused a value as data (too long, out of range, a byte it cannot hold).
             // The value came from the client; the checks before the database should have named it, so it is logged.
             LOG.warn("A value the database refused as data", LogSafe.redact(e));
-            return respond(Problem.of("invalid-value", "Invalid value", 400,
-                    "A value of the request cannot be stored (too long, out of range, or a character the database "
-                            + "cannot hold)"), uri);
+            return respond(RaisedProblem.of("invalid-value", "Invalid value", 400, Message.of("invalid-value.detail")), uri);
         }
         LOG.error("Unexpected failure", LogSafe.redact(e)); // never the body, nor what a library quotes of it
-        return respond(Problem.of("internal-error", "Internal error", 500,
-                "The service failed to process the request; the failure is logged."), uri);
+        return respond(RaisedProblem.of("internal-error", "Internal error", 500, Message.of("internal-error.detail")), uri);
     }
 
-    Response respond(Problem problem, UriInfo uri) {
-        Problem located = uri == null ? problem : problem.at(uri.getPath());
-        Problem worded = ProblemWording.in(located, language(uri));
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(worded).build();
+    Response respond(RaisedProblem raised, UriInfo uri) {
+        Problem worded = raised.in(language(uri));
+        Problem located = uri == null ? worded : worded.at(uri.getPath());
+        return Response.status(raised.status()).type(Problem.MEDIA_TYPE).entity(located).build();
     }
 
     private Language language(UriInfo uri) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import org.autocollections.api.Message;
 import org.autocollections.api.InvalidRequestException;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -33,9 +34,8 @@ public class UnexpectedBodyCheck {
             return;
         }
         List<String> query = queryParameters(method);
-        throw new InvalidRequestException("body", "this endpoint reads no body, and would ignore it"
-                + (query.isEmpty() ? "; send the request without one"
-                        : "; its parameters go in the query string: " + String.join(", ", query)));
+        throw new InvalidRequestException("body", query.isEmpty() ? Message.of("field.no-body")
+                : Message.of("field.no-body-query", String.join(", ", query)));
     }
 
     private static boolean hasBody(ContainerRequestContext request) {

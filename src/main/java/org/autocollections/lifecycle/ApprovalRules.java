@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.autocollections.api.Message;
 import org.autocollections.security.Roles;
 
 import io.quarkus.security.ForbiddenException;
@@ -79,11 +80,10 @@ final class ApprovalRules {
         }
         throw switch (verdict.blockedBy()) {
             case STATUS -> conflict(step, draft);
-            case FOUR_EYES -> new FourEyesException("Draft " + draft.id + " was uploaded or revised by " + caller.name()
-                    + "; another approver must approve it");
+            case FOUR_EYES -> new FourEyesException(Message.of("four-eyes.detail.approve", draft.id, caller.name()));
             // the endpoints refuse other roles first; what reaches here is a reject by someone not an author
             case ROLE -> step == Step.REJECT
-                    ? new FourEyesException("Only an approver or an author of draft " + draft.id + " may reject it")
+                    ? new FourEyesException(Message.of("four-eyes.detail.reject", draft.id))
                     : new ForbiddenException(verdict.why());
         };
     }
@@ -145,13 +145,13 @@ final class ApprovalRules {
     }
 
     private static LifecycleConflictException conflict(Step step, Draft draft) {
-        String is = "Draft " + draft.id + " is " + draft.status;
-        return new LifecycleConflictException(switch (step) {
-            case REVISE -> is + " and can no longer be revised";
-            case APPROVE -> is + "; only a VALIDATED draft (no error findings) can be approved";
-            case REJECT -> is + " and can no longer be rejected";
-            case ACTIVATE -> is + "; only an APPROVED draft can be activated";
-            case ROLLBACK -> is + "; only a RETIRED version can be rolled back to";
-        });
+        String key = switch (step) {
+            case REVISE -> "lifecycle-conflict.detail.revise";
+            case APPROVE -> "lifecycle-conflict.detail.approve";
+            case REJECT -> "lifecycle-conflict.detail.reject";
+            case ACTIVATE -> "lifecycle-conflict.detail.activate";
+            case ROLLBACK -> "lifecycle-conflict.detail.rollback";
+        };
+        return new LifecycleConflictException(Message.of(key, draft.id, draft.status));
     }
 }

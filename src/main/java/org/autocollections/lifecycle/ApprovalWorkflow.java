@@ -9,6 +9,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.autocollections.api.Message;
 import org.autocollections.lifecycle.ApprovalRules.Step;
 import org.autocollections.ruleset.ActiveRuleset;
 import org.autocollections.ruleset.Ruleset;
@@ -152,9 +153,9 @@ public class ApprovalWorkflow {
     /** Brings back a version that served before, in one call. */
     public synchronized Draft rollback(String version, String note, Actor actor) {
         Draft retired = store.lastRetired(version).orElseThrow(() -> active.current().version().equals(version)
-                ? new LifecycleConflictException("Version " + version + " is already active")
+                ? new LifecycleConflictException(Message.of("lifecycle-conflict.detail.already-active", version))
                 : RulesetVersionNotFoundException.because(
-                        "No version " + version + " has served before; only those can be rolled back to"));
+                        Message.of("ruleset-version-not-found.detail.never-served", version)));
         ApprovalRules.require(Step.ROLLBACK, retired, store.authorsOf(retired.id), actor);
         return switchTo(retired, "rollback to " + version, note, actor);
     }
@@ -187,10 +188,10 @@ public class ApprovalWorkflow {
 
     private void refuseDuplicate(String version, Long self) {
         if (active.current().version().equals(version)) {
-            throw new LifecycleConflictException("The files change nothing: version " + version + " is the active one");
+            throw new LifecycleConflictException(Message.of("lifecycle-conflict.detail.changes-nothing", version));
         }
         store.open(version).filter(open -> !open.id.equals(self)).ifPresent(open -> {
-            throw new LifecycleConflictException("Draft " + open.id + " already holds exactly these files (version " + version + ")");
+            throw new LifecycleConflictException(Message.of("lifecycle-conflict.detail.same-files", open.id, version));
         });
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.autocollections.api.Message;
 import org.autocollections.ruleset.Activation;
 import org.autocollections.ruleset.ActivationListener;
 import org.autocollections.ruleset.Ruleset;
@@ -42,7 +43,7 @@ class DraftActivations implements ActivationListener {
     private void activate(DraftActivation step, String version) {
         Draft draft = DraftStore.locked(step.draftId());
         if (draft.status != step.expected()) {
-            throw new LifecycleConflictException("Draft " + step.draftId() + " changed to " + draft.status + " meanwhile");
+            throw new LifecycleConflictException(Message.of("lifecycle-conflict.detail.meanwhile", step.draftId(), draft.status));
         }
         Instant now = clock.instant();
         DraftStore.retireActive(step.actor(), now, "replaced by version " + version);

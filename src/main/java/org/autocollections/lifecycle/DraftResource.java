@@ -1,5 +1,7 @@
 package org.autocollections.lifecycle;
 
+import java.util.Arrays;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,11 +23,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.autocollections.api.Message;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.Language;
 import org.autocollections.api.QueryParameters;
 import org.autocollections.security.Roles;
-import org.autocollections.ruleset.LanguageConfig;
+import org.autocollections.api.LanguageChoice;
 import org.autocollections.validation.Finding;
 import org.autocollections.validation.FindingWording;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -64,7 +67,7 @@ public class DraftResource {
     HttpHeaders headers;
 
     @Inject
-    LanguageConfig languages;
+    LanguageChoice languages;
 
     /** A draft in a list: where it stands, without its findings and changes. */
     public record DraftSummary(long id, String version, DraftStatus status, String baseVersion, String author,
@@ -229,11 +232,11 @@ public class DraftResource {
         try {
             JsonNode node = json.readTree(body);
             if (!node.isObject() || node.size() > 1 || (node.size() == 1 && !node.path("note").isTextual())) {
-                throw new InvalidRequestException("note", "send {\"note\": \"why\"} or nothing");
+                throw new InvalidRequestException("note", Message.of("field.note"));
             }
             return node.path("note").isTextual() ? node.path("note").asText() : null;
         } catch (IOException e) {
-            throw new InvalidRequestException("note", "send {\"note\": \"why\"} or nothing");
+            throw new InvalidRequestException("note", Message.of("field.note"));
         }
     }
 
@@ -241,7 +244,7 @@ public class DraftResource {
         try {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw new DraftNotFoundException("No draft " + id);
+            throw new DraftNotFoundException(Message.of("draft-not-found.detail", id));
         }
     }
 
@@ -249,7 +252,7 @@ public class DraftResource {
         try {
             return DraftStatus.valueOf(status.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("status", "must be one of " + java.util.Arrays.toString(DraftStatus.values()));
+            throw new InvalidRequestException("status", Message.of("field.one-of", Arrays.toString(DraftStatus.values())));
         }
     }
 

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
+import org.autocollections.api.Message;
 import org.autocollections.ruleset.ActiveRuleset;
 import org.autocollections.tables.PolicyFile;
 
@@ -35,7 +36,7 @@ public class DraftStore {
     public Draft find(long id) {
         Draft draft = QuarkusTransaction.requiringNew().call(() -> Draft.<Draft>findById(id));
         if (draft == null) {
-            throw new DraftNotFoundException("No draft " + id);
+            throw new DraftNotFoundException(Message.of("draft-not-found.detail", id));
         }
         return draft;
     }
@@ -44,7 +45,7 @@ public class DraftStore {
     static Draft locked(long id) {
         Draft draft = Draft.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (draft == null) {
-            throw new DraftNotFoundException("No draft " + id);
+            throw new DraftNotFoundException(Message.of("draft-not-found.detail", id));
         }
         return draft;
     }

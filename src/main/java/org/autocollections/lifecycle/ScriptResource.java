@@ -14,12 +14,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.autocollections.api.Language;
-import org.autocollections.ruleset.LanguageConfig;
+import org.autocollections.api.LanguageChoice;
 import org.autocollections.ruleset.RulesetCompilationException;
 import org.autocollections.ruleset.RulesetVersions;
 import org.autocollections.ruleset.Wording;
 import org.autocollections.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,7 +34,7 @@ public class ScriptResource {
     RulesetVersions versions;
 
     @Inject
-    LanguageConfig languages;
+    LanguageChoice languages;
 
     public record ScriptsView(String rulesetVersion, String language, List<Wording.Script> scripts) {
     }
@@ -44,7 +45,8 @@ public class ScriptResource {
             description = "Each script id a contact decision may name (M2-NEGOTIATE, L-CEASE, ...) with its title and "
                     + "purpose, as the version's wording file words them in the language asked for.")
     public ScriptsView scripts(@PathParam("version") String version,
-            @Parameter(description = Language.DESCRIPTION) @QueryParam("lang") String lang,
+            @Parameter(description = Language.DESCRIPTION, schema = @Schema(enumeration = { "en", "zh-CN", "zh-TW" }))
+            @QueryParam("lang") String lang,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage)
             throws RulesetCompilationException {
         Language language = languages.chosen(lang, acceptLanguage, null);

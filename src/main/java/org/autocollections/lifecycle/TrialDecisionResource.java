@@ -17,7 +17,7 @@ import org.autocollections.api.CollectionCase;
 import org.autocollections.api.Decision;
 import org.autocollections.api.Language;
 import org.autocollections.engine.DecisionEngine;
-import org.autocollections.ruleset.LanguageConfig;
+import org.autocollections.api.LanguageChoice;
 import org.autocollections.ruleset.RulesetCompilationException;
 import org.autocollections.ruleset.RulesetVersions;
 import org.autocollections.security.Roles;
@@ -51,7 +51,7 @@ public class TrialDecisionResource {
     RulesetVersions versions;
 
     @Inject
-    LanguageConfig languages;
+    LanguageChoice languages;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -66,7 +66,8 @@ public class TrialDecisionResource {
             content = @Content(schema = @Schema(implementation = Decision.class)))
     @APIResponse(responseCode = "422", description = "The version's files no longer compile")
     public Decision decide(@PathParam("version") String version,
-            @Parameter(description = Language.DESCRIPTION) @QueryParam("lang") String lang,
+            @Parameter(description = Language.DESCRIPTION, schema = @Schema(enumeration = { "en", "zh-CN", "zh-TW" }))
+            @QueryParam("lang") String lang,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, JsonNode body)
             throws RulesetCompilationException {
         languages.chosen(lang, acceptLanguage, null); // a bad lang is refused before the case is read

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.autocollections.api.Message;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.ruleset.PolicyConfig;
 import org.autocollections.ruleset.RulesetArchive;
@@ -52,7 +53,7 @@ public class Uploads {
      */
     static List<PolicyFile> accept(List<Upload> uploads, Actor actor) {
         if (uploads == null || uploads.isEmpty()) {
-            throw new InvalidRequestException("files", "send at least one decision table (*.drl.xlsx or *.drl.csv)");
+            throw new InvalidRequestException("files", Message.of("field.files-none"));
         }
         Map<String, PolicyFile> byName = new LinkedHashMap<>();
         for (int i = 0; i < uploads.size(); i++) {
@@ -60,7 +61,7 @@ public class Uploads {
             String field = "files[" + i + "]";
             String name = upload.fileName() == null ? "" : upload.fileName().replaceAll(".*[/\\\\]", "");
             if (!FILE_NAME.matcher(name).matches()) {
-                throw new InvalidRequestException(field, "file name '" + name + "' must be letters, digits, '.', '-' or '_'");
+                throw new InvalidRequestException(field, Message.of("field.file-name", name));
             }
             String folder;
             if (TableFormat.of(name).isPresent() || Wording.isWordingFile(name)) {
@@ -68,15 +69,15 @@ public class Uploads {
             } else if (name.endsWith(".drl") && actor.developer()) {
                 folder = "rules/";
             } else {
-                throw new InvalidRequestException(field, "'" + name + "' is not a decision table: name it *.drl.xlsx or *.drl.csv (or " + Wording.FILE + " for the wording)"
-                        + (name.endsWith(".drl") ? " (rule files need the developer role)" : ""));
+                throw new InvalidRequestException(field, Message.of(name.endsWith(".drl") ? "field.not-a-table-rule-file"
+                        : "field.not-a-table", name, Wording.FILE));
             }
             if (upload.content() == null || upload.content().length == 0) {
-                throw new InvalidRequestException(field, "'" + name + "' is empty");
+                throw new InvalidRequestException(field, Message.of("field.file-empty", name));
             }
             PolicyFile file = new PolicyFile(folder + name, upload.content());
             if (byName.put(TableFormat.withoutSuffix(file.path()), file) != null) {
-                throw new InvalidRequestException(field, "'" + name + "' is sent twice (perhaps as both .xlsx and .csv)");
+                throw new InvalidRequestException(field, Message.of("field.file-twice", name));
             }
         }
         return new ArrayList<>(byName.values());

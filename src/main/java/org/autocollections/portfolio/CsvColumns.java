@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.autocollections.api.CaseField;
-import org.autocollections.api.Problem;
+import org.autocollections.api.FieldMessage;
+import org.autocollections.api.Message;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,31 +43,30 @@ final class CsvColumns {
     /** Reads a header row, or refuses it naming every column at fault. */
     static CsvColumns of(List<String> header) {
         List<CaseField> columns = new ArrayList<>();
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldMessage> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).trim();
             String label = name.isEmpty() ? "column " + (i + 1) : name;
             if (name.isEmpty()) {
-                errors.add(new Problem.FieldError(label, "has no name; the header names each column by its field, e.g. loan.overdueAmount"));
+                errors.add(new FieldMessage(label, Message.of("field.column-unnamed")));
                 continue;
             }
             if (!seen.add(name)) {
-                errors.add(new Problem.FieldError(label, "is named twice"));
+                errors.add(new FieldMessage(label, Message.of("field.named-twice")));
                 continue;
             }
             try {
                 columns.add(CaseField.column(name));
             } catch (IllegalArgumentException notAField) {
-                errors.add(new Problem.FieldError(label, notAField.getMessage()));
+                errors.add(new FieldMessage(label, Message.verbatim(notAField.getMessage())));
             }
         }
         if (errors.isEmpty() && !seen.contains("caseId")) {
-            errors.add(new Problem.FieldError("caseId", "the header must have a caseId column"));
+            errors.add(new FieldMessage("caseId", Message.of("field.case-id-column")));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidPortfolioException("The CSV header names " + errors.size()
-                    + " column(s) that are not fields of a case; nothing was imported.", errors);
+            throw new InvalidPortfolioException(Message.of("invalid-portfolio.detail", errors.size()), errors);
         }
         return new CsvColumns(List.copyOf(columns));
     }

@@ -1,5 +1,6 @@
 package org.autocollections.portfolio;
 
+import org.autocollections.api.Message;
 import org.autocollections.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
@@ -20,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.autocollections.api.InvalidRequestException;
+import org.autocollections.api.Language;
+import org.autocollections.api.LanguageChoice;
 import org.autocollections.api.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,6 +43,9 @@ public class PortfolioImportResource {
 
     @Inject
     PortfolioImporter importer;
+
+    @Inject
+    LanguageChoice languages;
 
     @RolesAllowed({ Roles.BATCH, Roles.SERVICER })
     @POST
@@ -83,13 +89,14 @@ public class PortfolioImportResource {
         try {
             return Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new InvalidRequestException("Content-Type", "names a character set this service does not know: " + name);
+            throw new InvalidRequestException("Content-Type", Message.of("field.charset", name));
         }
     }
 
     @ServerExceptionMapper
-    public jakarta.ws.rs.core.Response invalidPortfolio(InvalidPortfolioException e, UriInfo uri) {
+    public jakarta.ws.rs.core.Response invalidPortfolio(InvalidPortfolioException e, UriInfo uri, HttpHeaders headers) {
+        Language language = languages.chosen(null, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), null);
         return jakarta.ws.rs.core.Response.status(400).type(Problem.MEDIA_TYPE)
-                .entity(e.problem().at(uri.getPath())).build();
+                .entity(e.raised().in(language).at(uri.getPath())).build();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.autocollections.api.Message;
 import org.autocollections.api.CaseReader;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.CollectionCase;
@@ -152,7 +153,7 @@ public class PortfolioImporter {
     /** The line as a case to store, or the reasons it is refused. */
     private CollectionCase validate(CaseLine line) {
         if (line.node().isObject() && line.node().has("history")) {
-            throw new InvalidRequestException("history", "is logged entry by entry on a stored case, not sent with it");
+            throw new InvalidRequestException("history", Message.of("field.history-not-sent"));
         }
         return reader.read(line.node());
     }

@@ -3,6 +3,7 @@ package org.autocollections.ruleset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.autocollections.api.Message;
 import org.autocollections.api.InvalidRequestException;
 
 /**
@@ -30,10 +31,10 @@ public class RulesetVersions {
             if (activeWhenAbsent) {
                 return active.current();
             }
-            throw new InvalidRequestException(field, "is required: the version of a kept ruleset");
+            throw new InvalidRequestException(field, Message.of("field.version-required"));
         }
         if (!version.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new InvalidRequestException(field, "must be a ruleset version such as 3f9c0d7e5a1b2c4d");
+            throw new InvalidRequestException(field, Message.of("field.version"));
         }
         return get(version);
     }

@@ -1,5 +1,8 @@
 package org.autocollections.scoring;
 
+import java.util.Arrays;
+
+import org.autocollections.api.Message;
 import org.autocollections.bulk.Shard;
 import org.autocollections.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -78,13 +81,13 @@ public class PortfolioRunResource {
         try {
             shard = r.shard() == null ? Shard.WHOLE : Shard.parse(r.shard());
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("shard", e.getMessage());
+            throw new InvalidRequestException("shard", Message.verbatim(e.getMessage()));
         }
         if (r.runId() != null && !r.runId().matches("[A-Za-z0-9._:-]{1,64}")) {
-            throw new InvalidRequestException("runId", "must be 1-64 letters, digits, '.', '_', ':' or '-'");
+            throw new InvalidRequestException("runId", Message.of("field.run-id"));
         }
         if (r.chunkSize() != null && (r.chunkSize() < 1 || r.chunkSize() > 5000)) {
-            throw new InvalidRequestException("chunkSize", "must be between 1 and 5000");
+            throw new InvalidRequestException("chunkSize", Message.of("field.between", 1, 5000));
         }
         RunSpec spec = new RunSpec(r.runId(), null, null, null, null, shard, r.asOf() == null ? null : r.asOf().toInstant(),
                 r.chunkSize() == null ? 0 : r.chunkSize(), 0, false);
@@ -120,7 +123,7 @@ public class PortfolioRunResource {
     @APIResponse(responseCode = "409", description = "The run has already ended")
     public Response cancel(@PathParam("runId") String runId) {
         if (!store.cancel(runId)) {
-            throw new RunConflictException("run " + runId + " has already ended");
+            throw new RunConflictException(Message.of("run-conflict.detail.ended", runId));
         }
         return Response.accepted(status(runId)).build();
     }
@@ -160,7 +163,7 @@ public class PortfolioRunResource {
         int offset = QueryParameters.whole("offset", offsetParameter, 0);
         Integer limit = QueryParameters.whole("limit", limitParameter, null);
         if (offset < 0) {
-            throw new InvalidRequestException("offset", "must not be negative");
+            throw new InvalidRequestException("offset", Message.of("field.not-negative"));
         }
         boolean csv = format != null ? csvFormat(format) : headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> m.isCompatible(MediaType.valueOf("text/csv")) && !m.isWildcardType());
@@ -177,7 +180,7 @@ public class PortfolioRunResource {
 
     private static int checkLimit(int limit, int max) {
         if (limit < 1 || limit > max) {
-            throw new InvalidRequestException("limit", "must be between 1 and " + max);
+            throw new InvalidRequestException("limit", Message.of("field.between", 1, max));
         }
         return limit;
     }
@@ -186,7 +189,7 @@ public class PortfolioRunResource {
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "csv" -> true;
             case "json" -> false;
-            default -> throw new InvalidRequestException("format", "must be json or csv");
+            default -> throw new InvalidRequestException("format", Message.of("field.json-or-csv"));
         };
     }
 
@@ -194,7 +197,7 @@ public class PortfolioRunResource {
         try {
             return NextActionType.valueOf(action.toUpperCase(Locale.ROOT)).name();
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("action", "must be one of " + java.util.Arrays.toString(NextActionType.values()));
+            throw new InvalidRequestException("action", Message.of("field.one-of", Arrays.toString(NextActionType.values())));
         }
     }
 }

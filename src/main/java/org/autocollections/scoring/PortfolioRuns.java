@@ -1,5 +1,7 @@
 package org.autocollections.scoring;
 
+import org.autocollections.api.Message;
+
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,8 +47,7 @@ public class PortfolioRuns {
     /** Claims the shard now (so that its run exists when this returns) and scores it in the background. */
     public RunStore.Claim start(RunSpec spec) {
         if (!slots.tryAcquire()) {
-            throw new RunConflictException("this process is already scoring as many runs as it may at once; start "
-                    + "this one when one of them ends, or on another replica");
+            throw new RunConflictException(Message.of("run-conflict.detail.busy"));
         }
         boolean submitted = false;
         try {
@@ -54,7 +55,7 @@ public class PortfolioRuns {
             String runId = claim.run().runId;
             CompletableFuture<PortfolioRun> future = new CompletableFuture<>();
             if (running.putIfAbsent(runId + "#" + spec.shard().index(), future) != null) {
-                throw new RunConflictException("run " + runId + " shard " + spec.shard() + " is already being scored here");
+                throw new RunConflictException(Message.of("run-conflict.detail.shard-busy", runId, spec.shard()));
             }
             runner.submit(() -> {
                 try {

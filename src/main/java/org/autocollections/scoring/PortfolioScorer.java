@@ -14,6 +14,7 @@ import java.util.zip.GZIPInputStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.autocollections.api.Message;
 import org.autocollections.api.CaseReader;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.Problem;
@@ -91,7 +92,7 @@ public class PortfolioScorer {
     /** Takes up the spec's shard: starts, joins or resumes its run. */
     public RunStore.Claim claim(RunSpec spec) {
         if (spec.input() != null && !Files.isReadable(spec.input())) {
-            throw new RunConflictException("cannot read the input file " + spec.input());
+            throw new RunConflictException(Message.of("run-conflict.detail.unreadable-input", spec.input()));
         }
         return store.claim(spec, active.current().version());
     }
@@ -155,12 +156,12 @@ public class PortfolioScorer {
         }
         Path input = Path.of(run.input);
         ImportFormat format = spec.inputFormat() != null ? spec.inputFormat() : ImportFormat.ofFileName(run.input)
-                .orElseThrow(() -> new RunConflictException("cannot tell the format of " + run.input + " from its name"));
+                .orElseThrow(() -> new RunConflictException(Message.of("run-conflict.detail.unknown-format", run.input)));
         InputStream in;
         try {
             in = new BufferedInputStream(Files.newInputStream(input), 1 << 16);
         } catch (NoSuchFileException e) {
-            throw new RunConflictException("no such input file: " + run.input);
+            throw new RunConflictException(Message.of("run-conflict.detail.no-input", run.input));
         }
         if (run.input.endsWith(".gz")) {
             in = new GZIPInputStream(in, 1 << 16);

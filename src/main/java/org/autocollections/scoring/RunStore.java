@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
+import org.autocollections.api.Message;
 import org.autocollections.audit.DecisionLedger;
 import org.autocollections.bulk.RunTally;
 
@@ -122,15 +123,17 @@ public class RunStore {
 
     private static void check(PortfolioRun run, RunSpec spec) {
         if (run.status == PortfolioRun.Status.CANCELLED) {
-            throw new RunConflictException("run " + run.runId + " was cancelled; start a new run");
+            throw new RunConflictException(Message.of("run-conflict.detail.cancelled", run.runId));
         }
         if (run.shardCount != spec.shard().count()) {
-            throw new RunConflictException("run " + run.runId + " is split into " + run.shardCount
-                    + " shards, not " + spec.shard().count());
+            throw new RunConflictException(Message.of("run-conflict.detail.shards", run.runId, run.shardCount,
+                    spec.shard().count()));
         }
         if (run.source != spec.source()) {
-            throw new RunConflictException("run " + run.runId + " scores " + (run.source == PortfolioRun.Source.STORED
-                    ? "the stored cases" : "the file " + run.input) + ", not " + (spec.input() == null ? "the stored cases" : spec.input()));
+            throw new RunConflictException(Message.of(run.source == PortfolioRun.Source.STORED
+                    ? "run-conflict.detail.scores-stored"
+                    : spec.input() == null ? "run-conflict.detail.scores-file-not-stored" : "run-conflict.detail.scores-file",
+                    run.runId, run.input, spec.input()));
         }
     }
 

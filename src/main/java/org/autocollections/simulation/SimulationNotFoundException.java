@@ -1,8 +1,11 @@
 package org.autocollections.simulation;
 
+import org.autocollections.api.Message;
+import org.autocollections.api.WordedException;
+
 /** No simulation has that id. */
-public class SimulationNotFoundException extends RuntimeException {
+public class SimulationNotFoundException extends WordedException {
     public SimulationNotFoundException(String simulationId) {
-        super("No simulation " + simulationId);
+        super(Message.of("simulation-not-found.detail", simulationId));
     }
 }

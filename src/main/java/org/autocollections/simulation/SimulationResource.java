@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.autocollections.api.Message;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.QueryParameters;
 import org.autocollections.ruleset.Ruleset;
@@ -88,10 +89,10 @@ public class SimulationResource {
     public Response start(StartRequest request) throws Exception {
         StartRequest r = request == null ? new StartRequest(null, null, null, null, null) : request;
         if (r.sample() != null && (r.sample() < 1 || r.sample() > MAX_SAMPLE)) {
-            throw new InvalidRequestException("sample", "must be between 1 and " + MAX_SAMPLE);
+            throw new InvalidRequestException("sample", Message.of("field.between", 1, MAX_SAMPLE));
         }
         if (r.chunkSize() != null && (r.chunkSize() < 1 || r.chunkSize() > 5000)) {
-            throw new InvalidRequestException("chunkSize", "must be between 1 and 5000");
+            throw new InvalidRequestException("chunkSize", Message.of("field.between", 1, 5000));
         }
         Ruleset candidate = versions.require("candidate", r.candidate(), false);
         Ruleset baseline = versions.require("baseline", r.baseline(), true);
@@ -132,7 +133,7 @@ public class SimulationResource {
     public Response cancel(@PathParam("simulationId") String simulationId) throws InterruptedException {
         find(simulationId);
         if (!store.cancel(simulationId)) {
-            throw new SimulationConflictException("simulation " + simulationId + " has already ended");
+            throw new SimulationConflictException(Message.of("simulation-conflict.detail.ended", simulationId));
         }
         return Response.accepted(status(simulationId)).build();
     }
@@ -155,7 +156,7 @@ public class SimulationResource {
         int offset = QueryParameters.whole("offset", offsetParameter, 0);
         Integer limit = QueryParameters.whole("limit", limitParameter, null);
         if (offset < 0) {
-            throw new InvalidRequestException("offset", "must not be negative");
+            throw new InvalidRequestException("offset", Message.of("field.not-negative"));
         }
         boolean csv = format != null ? csv(format) : headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> m.isCompatible(MediaType.valueOf("text/csv")) && !m.isWildcardType());
@@ -175,7 +176,7 @@ public class SimulationResource {
 
     private static int checkLimit(int limit, int max) {
         if (limit < 1 || limit > max) {
-            throw new InvalidRequestException("limit", "must be between 1 and " + max);
+            throw new InvalidRequestException("limit", Message.of("field.between", 1, max));
         }
         return limit;
     }
@@ -184,7 +185,7 @@ public class SimulationResource {
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "csv" -> true;
             case "json" -> false;
-            default -> throw new InvalidRequestException("format", "must be json or csv");
+            default -> throw new InvalidRequestException("format", Message.of("field.json-or-csv"));
         };
     }
 }

@@ -16,6 +16,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.autocollections.api.Message;
 import org.autocollections.api.CollectionCase;
 import org.autocollections.api.Decision;
 import org.autocollections.bulk.CaseChunk;
@@ -87,8 +88,7 @@ public class SimulationRunner {
         Running mine = new Running(simulationId, new SimulationProgress(), new CountDownLatch(1));
         Running other = running.compareAndExchange(null, mine);
         if (other != null) {
-            throw new SimulationConflictException("simulation " + other.simulationId() + " is running; one runs at a "
-                    + "time. Follow it, cancel it, or start again when it has ended");
+            throw new SimulationConflictException(Message.of("simulation-conflict.detail.running", other.simulationId()));
         }
         Simulation simulation;
         try {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.autocollections.api.Message;
 import org.autocollections.api.RulesetProblem.Severity;
 import org.autocollections.tables.SheetGrid;
 import org.drools.decisiontable.parser.ActionType;
@@ -47,17 +48,17 @@ final class CellValueCheck {
         return findings;
     }
 
-    static Optional<String> problem(SheetLayout.Column column, String cell) {
+    static Optional<Message> problem(SheetLayout.Column column, String cell) {
         return switch (column.code()) {
             case CONDITION, ACTION, METADATA -> snippetValue(Snippet.of(column), cell);
             case SALIENCE, DURATION -> WHOLE_NUMBER.matcher(cell).matches() ? Optional.empty()
-                    : Optional.of("'" + cell + "' is not a whole number; this column takes one, such as 10");
+                    : Optional.of(Message.of("finding.CODE_IN_CELL.message.whole-number", cell));
             case DESCRIPTION -> lineBreak(cell);
             default -> text(cell, '"');
         };
     }
 
-    private static Optional<String> snippetValue(Snippet snippet, String cell) {
+    private static Optional<Message> snippetValue(Snippet snippet, String cell) {
         if (snippet.type() == Snippet.Type.NONE) {
             return Optional.empty();
         }
@@ -67,7 +68,7 @@ final class CellValueCheck {
             if (marker.isEmpty()) {
                 continue;
             }
-            Optional<String> problem = marker.get().inString() ? text(values.get(i), marker.get().quote()) : literal(values.get(i));
+            Optional<Message> problem = marker.get().inString() ? text(values.get(i), marker.get().quote()) : literal(values.get(i));
             if (problem.isPresent()) {
                 return problem;
             }
@@ -75,36 +76,33 @@ final class CellValueCheck {
         return Optional.empty();
     }
 
-    private static Optional<String> text(String value, char quote) {
+    private static Optional<Message> text(String value, char quote) {
         if (value.indexOf('"') >= 0) {
-            return Optional.of("contains a double quote (\"), which would end the rule's text early and let the rest "
-                    + "of the cell run as code: remove it, or write ' instead");
+            return Optional.of(Message.of("finding.CODE_IN_CELL.message.double-quote"));
         }
         if (quote == '\'' && value.indexOf('\'') >= 0) {
-            return Optional.of("contains a single quote ('), which would end the rule's text early here: remove it");
+            return Optional.of(Message.of("finding.CODE_IN_CELL.message.single-quote"));
         }
         if (value.indexOf('\\') >= 0) {
-            return Optional.of("contains a backslash (\\), which changes how the rule's text is read: remove it, or "
-                    + "write / instead");
+            return Optional.of(Message.of("finding.CODE_IN_CELL.message.backslash"));
         }
         return lineBreak(value);
     }
 
-    private static Optional<String> lineBreak(String value) {
+    private static Optional<Message> lineBreak(String value) {
         return value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0
-                ? Optional.of("contains a line break: keep the value on one line (in Excel, Alt+Enter adds one)")
+                ? Optional.of(Message.of("finding.CODE_IN_CELL.message.line-break"))
                 : Optional.empty();
     }
 
-    private static Optional<String> literal(String value) {
+    private static Optional<Message> literal(String value) {
         if (LITERAL.matcher(value).matches()) {
             return Optional.empty();
         }
-        String hint = value.matches("[+-]?[\\d,]+(\\.\\d+)?") ? " (write numbers without thousands separators: 5000, not 5,000)"
-                : value.matches("[+-]?\\d+(\\.\\d+)?\\s*%") ? " (write a share as a decimal: 0.05, not 5%)"
-                : NUMBER.matcher(value.replace(" ", "")).matches() ? " (remove the spaces)"
-                : "";
-        return Optional.of("'" + value + "' is not a plain value: this column puts its value into the rule's code as "
-                + "it is, so it must be a number, true or false, or an upper-case word such as PHONE" + hint);
+        String key = value.matches("[+-]?[\\d,]+(\\.\\d+)?") ? "finding.CODE_IN_CELL.message.not-plain-thousands"
+                : value.matches("[+-]?\\d+(\\.\\d+)?\\s*%") ? "finding.CODE_IN_CELL.message.not-plain-percent"
+                : NUMBER.matcher(value.replace(" ", "")).matches() ? "finding.CODE_IN_CELL.message.not-plain-spaces"
+                : "finding.CODE_IN_CELL.message.not-plain";
+        return Optional.of(Message.of(key, value));
     }
 }

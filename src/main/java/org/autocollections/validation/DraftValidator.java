@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.autocollections.api.Message;
 import org.autocollections.policy.CaseFacts;
 import org.autocollections.tables.PolicyFile;
 import org.autocollections.ruleset.RuleModel;
@@ -60,7 +61,7 @@ public final class DraftValidator {
             if (!file.isTable()) {
                 if (file.isDrl() && !developer) {
                     findings.add(Finding.inFile(Severity.ERROR, Finding.Kind.HEADER_CHANGED, file.path(),
-                            "a rule file is code through and through: only a developer may upload one"));
+                            Message.of("finding.HEADER_CHANGED.message.rule-file")));
                 }
                 continue;
             }
@@ -70,10 +71,8 @@ public final class DraftValidator {
             }
             PolicyFile base = baseByName.get(TableFormat.withoutSuffix(file.path()));
             if (base == null) {
-                findings.add(Finding.inFile(codeChange, Finding.Kind.UNKNOWN_TABLE, file.path(), "the active ruleset has "
-                        + "no table of this name, so its header rows cannot be checked against anything: " + (developer
-                                ? "review them as new code"
-                                : "only a developer may add a table (to replace one, give the file the same name as the table it replaces)")));
+                findings.add(Finding.inFile(codeChange, Finding.Kind.UNKNOWN_TABLE, file.path(), Message.of(developer
+                        ? "finding.UNKNOWN_TABLE.message.developer" : "finding.UNKNOWN_TABLE.message.analyst")));
             } else {
                 layouts(base).ifPresent(theirs -> findings.addAll(new HeaderGuard().compare(file.path(), upload.get(), theirs, codeChange)));
             }

@@ -4,6 +4,11 @@ import org.autocollections.ruleset.Wording;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+
+import org.autocollections.api.Message;
 import org.autocollections.api.RulesetProblem;
 import org.autocollections.api.RulesetProblem.Severity;
 
@@ -13,8 +18,13 @@ import org.autocollections.api.RulesetProblem.Severity;
  * from being activated; a WARNING is shown to the reviewer. docs/analyst-findings.md explains each kind to analysts.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(properties = @SchemaProperty(name = "explanation", type = SchemaType.STRING, description = "What the kind of "
+        + "finding means and how to fix it, in the caller's language (docs/analyst-findings.md); added when shown",
+        example = "A value between two bands that no row covers: cases with that value get nothing from the table."))
 public record Finding(Severity severity, Kind kind, String file, String sheet, Integer row, String column, Integer line,
-        String message) {
+        String message,
+        @Schema(hidden = true, description = "The message as its key and values, kept with the draft so that the "
+                + "message is worded anew in each reader's language") Message words) {
 
     public enum Kind {
         /** The ruleset does not compile: Drools, or our table reader, refused it. */
@@ -52,15 +62,21 @@ public record Finding(Severity severity, Kind kind, String file, String sheet, I
                 : Wording.isWordingFile(String.valueOf(problem.file())) ? Kind.WORDING
                 : Kind.COMPILE_ERROR;
         return new Finding(problem.severity(), kind, problem.file(), problem.sheet(), problem.row(), problem.column(),
-                problem.line(), problem.message());
+                problem.line(), problem.message(), null);
     }
 
-    static Finding atCell(Severity severity, Kind kind, String file, String sheet, int row, String column, String message) {
-        return new Finding(severity, kind, file, sheet, row, column, null, message);
+    static Finding atCell(Severity severity, Kind kind, String file, String sheet, Integer row, String column,
+            Message words) {
+        return new Finding(severity, kind, file, sheet, row, column, null, words.english(), keyed(words));
     }
 
-    static Finding inFile(Severity severity, Kind kind, String file, String message) {
-        return new Finding(severity, kind, file, null, null, null, null, message);
+    static Finding inFile(Severity severity, Kind kind, String file, Message words) {
+        return atCell(severity, kind, file, null, null, null, words);
+    }
+
+    /** Only a sentence of ours is kept as its key: a text someone else wrote is the message itself. */
+    private static Message keyed(Message words) {
+        return words.key() == null ? null : words;
     }
 
     @JsonIgnore

@@ -1,6 +1,10 @@
 package org.autocollections.validation;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.autocollections.api.Language;
+import org.autocollections.api.Message;
 import org.autocollections.api.ProblemWording;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A draft's findings as the caller reads them: each message in the caller's language (the values it names, and a
  * compiler's own text, verbatim) and what its kind means and how to fix it, as docs/analyst-findings.md says. The
- * findings are kept in English, as found; they are worded when shown.
+ * findings are kept as found, in English and with the key and values of our own sentences; they are worded when shown.
  */
 public final class FindingWording {
 
@@ -26,7 +30,13 @@ public final class FindingWording {
         for (JsonNode node : worded) {
             if (node instanceof ObjectNode finding && finding.path("kind").isTextual()) {
                 String kind = finding.path("kind").asText();
-                if (finding.path("message").isTextual()) {
+                JsonNode words = finding.remove("words");
+                if (words != null && words.path("key").isTextual()) {
+                    List<String> values = new ArrayList<>();
+                    words.path("values").forEach(v -> values.add(v.asText()));
+                    finding.put("message", new Message(words.path("key").asText(), values).in(language));
+                } else if (finding.path("message").isTextual()) {
+                    // kept before findings carried their key, or a compiler's text: read by the English templates
                     finding.put("message", ProblemWording.sentence(finding.path("message").asText(), language,
                             "finding." + kind + ".message"));
                 }

@@ -6,6 +6,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.autocollections.api.Message;
 import org.autocollections.api.RulesetProblem.Severity;
 import org.autocollections.tables.SheetGrid;
 
@@ -32,10 +33,10 @@ final class HeaderGuard {
         for (int s = 0; s < Math.max(upload.size(), base.size()); s++) {
             if (s >= base.size()) {
                 findings.add(new Finding(severity, Finding.Kind.HEADER_CHANGED, file, upload.get(s).sheet(), null, null, null,
-                        "this sheet adds tables the active version does not have." + code));
+                        "this sheet adds tables the active version does not have." + code, null));
             } else if (s >= upload.size()) {
-                findings.add(Finding.inFile(severity, Finding.Kind.HEADER_CHANGED, file, "the tables of the active version's "
-                        + "sheet '" + base.get(s).sheet() + "' are missing." + code));
+                findings.add(Finding.inFile(severity, Finding.Kind.HEADER_CHANGED, file, Message.verbatim(
+                        "the tables of the active version's sheet '" + base.get(s).sheet() + "' are missing." + code)));
             } else {
                 new SheetComparison(file, upload.get(s), base.get(s), severity, findings).run();
             }
@@ -61,7 +62,7 @@ final class HeaderGuard {
                             "table '" + added.name() + "' is new: the active version has no such table here." + code);
                 } else if (t >= mine.size()) {
                     findings.add(new Finding(severity, Finding.Kind.HEADER_CHANGED, file, upload.sheet(), null, null, null,
-                            "table '" + theirs.get(t).name() + "' of the active version is missing." + code));
+                            "table '" + theirs.get(t).name() + "' of the active version is missing." + code, null));
                 } else {
                     compareTable(mine.get(t), theirs.get(t));
                 }
@@ -76,7 +77,7 @@ final class HeaderGuard {
                 if (i >= mine.size()) {
                     findings.add(new Finding(severity, Finding.Kind.HEADER_CHANGED, file, upload.sheet(), null, null, null,
                             "the settings row '" + String.join(" ", theirs.get(i).cells().values())
-                                    + "' of the active version is missing." + code));
+                                    + "' of the active version is missing." + code, null));
                     continue;
                 }
                 NavigableMap<Integer, String> now = mine.get(i).cells();
@@ -113,8 +114,9 @@ final class HeaderGuard {
                     int row = mine.nameRow() + offset;
                     int absolute = mine.startColumn() + column;
                     if (offset == SheetLayout.TITLE_ROW) {
-                        at(Severity.WARNING, Finding.Kind.TITLE_CHANGED, row, absolute, "the column title was "
-                                + quoted(b) + " and is now " + quoted(a) + ": check that the column still means what its title says");
+                        findings.add(Finding.atCell(Severity.WARNING, Finding.Kind.TITLE_CHANGED, file, upload.sheet(),
+                                row + 1, SheetGrid.columnName(absolute),
+                                Message.of("finding.TITLE_CHANGED.message", quoted(b), quoted(a))));
                     } else {
                         at(severity, Finding.Kind.HEADER_CHANGED, row, absolute, ROW_NAMES[offset] + " was "
                                 + quoted(plain(b)) + " and is now " + quoted(plain(a)) + describeMerge(a, b) + "." + code);
@@ -171,8 +173,10 @@ final class HeaderGuard {
             return text.isEmpty() ? "empty" : "'" + text + "'";
         }
 
+        /** A change to the table's code, worded here in English: the HEADER_CHANGED templates read it in other languages. */
         private void at(Severity severity, Finding.Kind kind, int row, int column, String message) {
-            findings.add(Finding.atCell(severity, kind, file, upload.sheet(), row + 1, SheetGrid.columnName(column), message));
+            findings.add(Finding.atCell(severity, kind, file, upload.sheet(), row + 1, SheetGrid.columnName(column),
+                    Message.verbatim(message)));
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.autocollections.api.Message;
 import org.autocollections.api.RulesetProblem.Severity;
 import org.autocollections.tables.SheetGrid;
 import org.drools.decisiontable.parser.ActionType.Code;
@@ -142,12 +143,11 @@ final class RangeLint {
                 duplicates.add(pair(first, row));
                 String column = SheetGrid.columnName(conditions.get(0).index());
                 if (firstMatch(first, row)) {
-                    report(Severity.ERROR, Finding.Kind.UNREACHABLE_ROW, row, column, "row " + (row + 1)
-                            + " has the same conditions as row " + (first + 1) + ", which is tried first and always "
-                            + "wins: row " + (row + 1) + " never fires");
+                    report(Severity.ERROR, Finding.Kind.UNREACHABLE_ROW, row, column,
+                            Message.of("finding.UNREACHABLE_ROW.message.same-conditions", row + 1, first + 1));
                 } else {
-                    report(Severity.WARNING, Finding.Kind.DUPLICATE_CONDITIONS, row, column, "row " + (row + 1)
-                            + " has the same conditions as row " + (first + 1) + ": both always fire together");
+                    report(Severity.WARNING, Finding.Kind.DUPLICATE_CONDITIONS, row, column,
+                            Message.of("finding.DUPLICATE_CONDITIONS.message", row + 1, first + 1));
                 }
             }
         }
@@ -188,9 +188,9 @@ final class RangeLint {
                     continue; // a bound that is not a number: the compiler reports it
                 }
                 if (band.get().empty()) {
-                    report(Severity.ERROR, Finding.Kind.UNREACHABLE_ROW, row, column(axis.upper()), "row " + (row + 1)
-                            + " covers no " + axis.field() + " at all: it goes from " + cell(axis.lower(), row) + " to "
-                            + cell(axis.upper(), row) + ", so it never fires (are the bounds swapped?)");
+                    report(Severity.ERROR, Finding.Kind.UNREACHABLE_ROW, row, column(axis.upper()),
+                            Message.of("finding.UNREACHABLE_ROW.message.empty-band", row + 1, axis.field(),
+                                    cell(axis.lower(), row), cell(axis.upper(), row)));
                     continue;
                 }
                 List<String> context = conditions.stream()
@@ -214,9 +214,8 @@ final class RangeLint {
                     if (firstMatch(other.row(), later.row())) {
                         if (other.covers(later)) {
                             report(Severity.ERROR, Finding.Kind.UNREACHABLE_ROW, later.row(), column(axis.lower()),
-                                    "row " + (other.row() + 1) + " is tried first and already takes every case of row "
-                                            + (later.row() + 1) + " (" + later.describe(axis.field(), whole) + "): row "
-                                            + (later.row() + 1) + " never fires");
+                                    Message.of("finding.UNREACHABLE_ROW.message.covered", other.row() + 1,
+                                            later.row() + 1, later.describe(axis.field(), whole)));
                             break;
                         }
                     } else if (!windows) {
@@ -225,8 +224,8 @@ final class RangeLint {
                             boolean startsInside = Band.BY_START.compare(other, later) <= 0;
                             report(Severity.WARNING, Finding.Kind.RANGE_OVERLAP, later.row(),
                                     column(startsInside ? axis.lower() : axis.upper()),
-                                    "rows " + (other.row() + 1) + " and " + (later.row() + 1) + " both cover "
-                                            + both.get().describe(axis.field(), whole) + ", so both fire for it");
+                                    Message.of("finding.RANGE_OVERLAP.message", other.row() + 1, later.row() + 1,
+                                            both.get().describe(axis.field(), whole)));
                         }
                     }
                 }
@@ -237,10 +236,10 @@ final class RangeLint {
             for (Band next : byStart.subList(1, byStart.size())) {
                 Optional<Band> gap = reach.gapBefore(next, whole);
                 if (gap.isPresent()) {
-                    report(Severity.WARNING, Finding.Kind.RANGE_GAP, next.row(), column(axis.lower()), "no row covers "
-                            + gap.get().describe(axis.field(), whole) + ", between row " + (reach.row() + 1) + " (to "
-                            + cell(axis.upper(), reach.row()) + ") and row " + (next.row() + 1) + " (from "
-                            + cell(axis.lower(), next.row()) + ")");
+                    report(Severity.WARNING, Finding.Kind.RANGE_GAP, next.row(), column(axis.lower()),
+                            Message.of("finding.RANGE_GAP.message", gap.get().describe(axis.field(), whole),
+                                    reach.row() + 1, cell(axis.upper(), reach.row()), next.row() + 1,
+                                    cell(axis.lower(), next.row())));
                 }
                 if (Band.BY_END.compare(next, reach) > 0) {
                     reach = next;
@@ -304,7 +303,7 @@ final class RangeLint {
             return SheetGrid.columnName(bound.column().index());
         }
 
-        private void report(Severity severity, Finding.Kind kind, int row, String column, String message) {
+        private void report(Severity severity, Finding.Kind kind, int row, String column, Message message) {
             findings.add(Finding.atCell(severity, kind, file, sheet.sheet(), row + 1, column, message));
         }
     }

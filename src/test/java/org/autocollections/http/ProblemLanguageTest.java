@@ -1,6 +1,7 @@
 package org.autocollections.http;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
@@ -8,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.autocollections.Cases;
 import org.autocollections.api.Problem;
@@ -19,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 /**
  * A caller who reads Chinese gets problems and draft findings in Chinese: the title, the detail and each field's
@@ -104,5 +107,96 @@ class ProblemLanguageTest {
             given().header("Authorization", analyst).contentType(ContentType.JSON).body("{\"note\":\"test\"}")
                     .post("/api/v1/rulesets/drafts/" + id + "/reject").then().statusCode(200);
         }
+    }
+
+    /**
+     * A sample of every kind of problem and finding the service words, raised for real, read in zh-CN: nothing English
+     * is left but the values it names (ids, statuses, fields) and the technical words the sentences keep as they are.
+     */
+    @Test
+    void aSampleOfEachProblemAndFindingRaisedInChineseHasNoEnglishLeft() throws Exception {
+        String auditor = Tokens.bearer(Tokens.of(Roles.AUDITOR));
+        String lead = Tokens.bearer(Tokens.sign(Tokens.claims(Roles.ANALYST, Roles.APPROVER).subject("lee").upn("lee")));
+        String approver = Tokens.bearer(Tokens.sign(Tokens.claims(Roles.APPROVER).subject("bob").upn("bob")));
+        chinese(given().header("Authorization", auditor).header("Accept-Language", "zh-CN")
+                .get("/api/v1/rulesets/drafts/987654"), 404, "draft-not-found", "987654");
+        chinese(given().header("Authorization", auditor).header("Accept-Language", "zh-CN")
+                .get("/api/v1/portfolio/runs/no-such-run"), 404, "run-not-found", "no-such-run");
+        chinese(given().header("Authorization", lead).header("Accept-Language", "zh-CN")
+                .get("/api/v1/rulesets/simulations/no-such-simulation"), 404, "simulation-not-found", "no-such-simulation");
+        chinese(given().header("Authorization", lead).header("Accept-Language", "zh-CN").multiPart("note", "none")
+                .post("/api/v1/rulesets/drafts"), 400, "invalid-case", "files", "*.drl.xlsx", "*.drl.csv");
+
+        chinese(given().header("Authorization", Tokens.bearer(Tokens.of(Roles.SERVICER))).header("Accept-Language", "zh-CN")
+                .contentType("text/csv").body("caseId,,caseId\n").post("/api/v1/cases/import"),
+                400, "invalid-portfolio", "loan.overdueAmount");
+
+        String penalty = "penalty-interest.drl.csv";
+        String table = Files.readString(Path.of("decision-tables", penalty));
+        long id = given().header("Authorization", lead)
+                .multiPart("files", penalty, table.replace("penalty.rateMultiplier,1.5,", "penalty.rateMultiplier,1.7,")
+                        .getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/api/v1/rulesets/drafts").then().statusCode(201).body("draft.status", equalTo("VALIDATED"))
+                .extract().jsonPath().getLong("draft.id");
+        try {
+            chinese(given().header("Authorization", lead).header("Accept-Language", "zh-CN")
+                    .contentType(ContentType.JSON).body("{}").post("/api/v1/rulesets/drafts/" + id + "/approve"),
+                    403, "four-eyes", String.valueOf(id), "lee");
+            chinese(given().header("Authorization", approver).header("Accept-Language", "zh-CN")
+                    .contentType(ContentType.JSON).body("{}").post("/api/v1/rulesets/drafts/" + id + "/activate"),
+                    409, "lifecycle-conflict", String.valueOf(id), "VALIDATED", "APPROVED");
+        } finally {
+            reject(lead, id);
+        }
+
+        // a table the serving policy does not have, and a double quote in a value cell
+        String unknown = table.replace("RuleTable Penalty interest", "RuleTable Unknown penalty");
+        String quoted = table.replace("penalty.dayBasis,360,", "penalty.dayBasis,\"36\"\"0\",");
+        long findings = given().header("Authorization", lead)
+                .multiPart("files", "unknown-table.drl.csv", unknown.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("files", penalty, quoted.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/api/v1/rulesets/drafts").then().statusCode(201).extract().jsonPath().getLong("draft.id");
+        try {
+            JsonPath draft = given().header("Authorization", lead).header("Accept-Language", "zh-CN")
+                    .get("/api/v1/rulesets/drafts/" + findings).then().statusCode(200).extract().jsonPath();
+            List<String> kinds = draft.getList("findings.kind", String.class);
+            assertThat(kinds).contains("UNKNOWN_TABLE", "CODE_IN_CELL");
+            for (int i = 0; i < kinds.size(); i++) {
+                if (!kinds.get(i).equals("COMPILE_ERROR")) { // the compiler's own text is a value, kept as it is
+                    noEnglishIn(draft.getString("findings[" + i + "].message"), "'");
+                }
+                noEnglishIn(draft.getString("findings[" + i + "].explanation"), "decision-tables/wording.csv", "Excel");
+                assertThat(draft.getMap("findings[" + i + "]")).doesNotContainKey("words");
+            }
+        } finally {
+            reject(lead, findings);
+        }
+    }
+
+    private static void reject(String token, long draft) {
+        given().header("Authorization", token).contentType(ContentType.JSON).body("{\"note\":\"test\"}")
+                .post("/api/v1/rulesets/drafts/" + draft + "/reject").then().statusCode(200);
+    }
+
+    /** The problem's type and status as raised, and its title, detail and fields' messages in Chinese. */
+    private static void chinese(io.restassured.response.Response response, int status, String type, String... values) {
+        JsonPath problem = response.then().statusCode(status).contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo(TYPES + type)).extract().jsonPath();
+        noEnglishIn(problem.getString("title"), values);
+        noEnglishIn(problem.getString("detail"), values);
+        List<String> messages = problem.getList("errors.message");
+        if (messages != null) {
+            messages.forEach(m -> noEnglishIn(m, values));
+        }
+    }
+
+    /** No word in lower-case letters once the values are taken out: upper-case words are statuses and codes. */
+    private static void noEnglishIn(String text, String... values) {
+        String rest = text;
+        for (String value : values) {
+            rest = rest.replace(value, "");
+        }
+        assertThat(rest).as(text).isNotBlank()
+                .doesNotContainPattern("[A-Za-z]*[a-z]{2,}[A-Za-z]*");
     }
 }

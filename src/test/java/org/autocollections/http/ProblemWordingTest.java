@@ -12,23 +12,31 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.Language;
+import org.autocollections.api.Message;
 import org.autocollections.api.Problem;
 import org.autocollections.api.ProblemWording;
+import org.autocollections.api.RaisedProblem;
+import org.autocollections.cases.CaseNotFoundException;
 import org.autocollections.validation.Finding;
 import org.autocollections.validation.FindingWording;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** Every problem the service can answer, and every kind of draft finding, is worded in every language it speaks. */
 class ProblemWordingTest {
 
-    /** A problem type as the code names it: Problem.of("x", ...) or a full .../problems/x URI. */
-    private static final Pattern TYPE = Pattern.compile("Problem\\.of\\(\"([a-z0-9-]+)\"|/problems/([a-z0-9-]+)\"");
+    /** A problem type as the code names it: RaisedProblem.of("x", ...), new RaisedProblem("x", ...), .../problems/x. */
+    private static final Pattern TYPE = Pattern.compile("(?:Problem\\.of|new RaisedProblem)\\(\"([a-z0-9-]+)\"|/problems/([a-z0-9-]+)\"");
+    private static final Pattern KEY = Pattern.compile("\"([a-z0-9-]+\\.detail(?:\\.[a-z0-9-]+)?|field\\.[a-z0-9-]+|finding\\.[A-Z_]+\\.message(?:\\.[a-z0-9-]+)?)\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
     @Test
     void everyProblemTypeTheCodeRaisesHasATitleInEveryLanguage() throws IOException {
-        Set<String> types = problemTypes();
+        Set<String> types = namedInCode(TYPE);
         assertThat(types).contains("invalid-case", "malformed-json", "case-not-found", "ruleset-rejected",
                 "body-too-large", "invalid-portfolio");
         // "http-" + status: the statuses the HTTP layer itself answers (a wrong path, method, media type, ...)
@@ -67,19 +75,51 @@ class ProblemWordingTest {
     }
 
     @Test
-    void englishIsLeftAsTheCodeWordsIt() {
-        Problem problem = Problem.of("case-not-found", "No such case", 404, "No stored case C1; PUT /api/v1/cases/C1 first");
-        assertThat(ProblemWording.in(problem, Language.EN)).isSameAs(problem);
+    void everySentenceTheCodeRaisesByKeyHasWordsInEveryLanguage() throws IOException {
+        // every key a sentence is raised with: a literal naming a problem's detail or a field's message
+        Set<String> keys = namedInCode(KEY);
+        assertThat(keys).contains("lifecycle-conflict.detail.approve", "four-eyes.detail.approve",
+                "run-conflict.detail.busy", "field.not-a-field", "field.files-none", "finding.RANGE_GAP.message",
+                "finding.CODE_IN_CELL.message.backslash", "finding.UNKNOWN_TABLE.message.analyst");
+        for (Language language : Language.values()) {
+            for (String key : keys) {
+                assertThat(ProblemWording.text(language, key)).as(language.tag() + " " + key)
+                        .hasValueSatisfying(text -> assertThat(text).isNotBlank());
+            }
+        }
+    }
+
+    @Test
+    void englishIsWordedExactlyAsTheCodeAlwaysWroteIt() {
+        assertThat(new CaseNotFoundException("C1").getMessage()).isEqualTo("No stored case C1; PUT /api/v1/cases/C1 first");
+        Problem problem = RaisedProblem.of("case-not-found", "No such case", 404, new CaseNotFoundException("C1").words())
+                .in(Language.EN);
+        assertThat(problem.title()).isEqualTo("No such case");
+        assertThat(problem.detail()).isEqualTo("No stored case C1; PUT /api/v1/cases/C1 first");
+        assertThat(new InvalidRequestException("lang", Message.of("field.lang", "fr")).problem().detail())
+                .isEqualTo("lang: must be one of en, zh-CN, zh-TW, not 'fr'");
     }
 
     @Test
     void valuesPassThroughVerbatimAndOnlyTheWordsAroundThemChange() {
-        Problem problem = Problem.of("case-not-found", "No such case", 404, "No stored case C-7; PUT /api/v1/cases/C-7 first");
-        Problem worded = ProblemWording.in(problem, Language.ZH_TW);
-        assertThat(worded.type()).isEqualTo(problem.type());
+        Problem worded = RaisedProblem.of("case-not-found", "No such case", 404, new CaseNotFoundException("C-7").words())
+                .in(Language.ZH_TW);
+        assertThat(worded.type()).isEqualTo("https://autocollections.org/problems/case-not-found");
         assertThat(worded.status()).isEqualTo(404);
         assertThat(worded.title()).isEqualTo("查無此案件");
         assertThat(worded.detail()).isEqualTo("查無已儲存的案件 C-7，請先呼叫 PUT /api/v1/cases/C-7");
+    }
+
+    @Test
+    void aTableTheConverterRefusesIsReadBackIntoChinese() {
+        // the converter words its sentences in English where it raises them; the templates read them back
+        Problem worded = RaisedProblem.of("table-not-convertible", "The table cannot be written in that format", 422,
+                Message.verbatim("decision-tables/x.drl.xlsx: decision-tables/x.drl.xlsx: has tables on 2 sheets "
+                        + "(A, B), and a CSV file holds one sheet: keep it as a workbook, or move the tables onto one sheet"))
+                .in(Language.ZH_CN);
+        assertThat(worded.title()).isEqualTo("该决策表无法转换为所请求的格式");
+        assertThat(worded.detail()).isEqualTo("decision-tables/x.drl.xlsx：2 个工作表（A, B）上都有决策表，而一个 CSV "
+                + "文件只能容纳一个工作表：请保留为工作簿，或把决策表移到同一个工作表上");
     }
 
     @Test
@@ -98,21 +138,37 @@ class ProblemWordingTest {
                 .isEqualTo("第 11 列與第 10 列條件相同，而第 10 列優先比對且總是勝出：第 11 列永遠不會觸發");
     }
 
+    @Test
+    void aFindingKeptWithItsKeyIsWordedFromTheKeyAndAnOlderOneFromItsEnglish() throws IOException {
+        JsonNode kept = new ObjectMapper().readTree("""
+                [ { "severity": "WARNING", "kind": "RANGE_GAP",
+                    "message": "no row covers x 1, between row 2 (to 0) and row 3 (from 2)",
+                    "words": { "key": "finding.RANGE_GAP.message", "values": [ "x 1", "2", "0", "3", "2" ] } },
+                  { "severity": "ERROR", "kind": "WORDING", "message": "the zh-CN wording of BUCKET_M2 is missing" } ]
+                """);
+        JsonNode shown = FindingWording.in(kept, Language.ZH_TW);
+        assertThat(shown.get(0).has("words")).as("the key is kept with the draft, not shown").isFalse();
+        assertThat(shown.get(0).path("message").asText()).isEqualTo("沒有任何一列涵蓋 x 1，位於第 2 列（至 0）與第 3 列（自 2）之間");
+        assertThat(shown.get(1).path("message").asText()).isEqualTo("缺少 BUCKET_M2 的 zh-CN 措辭");
+        assertThat(shown.get(1).path("explanation").asText()).startsWith("decision-tables/wording.csv");
+    }
+
     private static List<String> placeholders(String text) {
         Matcher m = PLACEHOLDER.matcher(text);
         return m.results().map(r -> r.group()).distinct().sorted().toList();
     }
 
-    private static Set<String> problemTypes() throws IOException {
-        Set<String> types = new TreeSet<>();
+    /** What a pattern finds in the main code: its first group that matched, at each place it matches. */
+    private static Set<String> namedInCode(Pattern pattern) throws IOException {
+        Set<String> found = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Matcher m = TYPE.matcher(Files.readString(file));
+                Matcher m = pattern.matcher(Files.readString(file));
                 while (m.find()) {
-                    types.add(m.group(1) != null ? m.group(1) : m.group(2));
+                    found.add(m.group(1) != null ? m.group(1) : m.group(2));
                 }
             }
         }
-        return types;
+        return found;
     }
 }

@@ -22,9 +22,8 @@ import java.util.List;
 import org.autocollections.Cases;
 import org.autocollections.security.Roles;
 import org.autocollections.security.Tokens;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -37,17 +36,8 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class DraftLifecycleTest {
 
-    private String shipped;
-
-    @BeforeEach
-    void remember() {
-        shipped = PolicyEdits.activeVersion();
-    }
-
-    @AfterEach
-    void restore() {
-        PolicyEdits.rollBackTo(shipped);
-    }
+    @RegisterExtension
+    final ServingVersionRestored shipped = new ServingVersionRestored();
 
     @Test
     void anUploadedTableIsValidatedAndShowsTheCellsItChanges() {
@@ -55,7 +45,7 @@ class DraftLifecycleTest {
                 .statusCode(201).header("Location", containsString("/api/v1/rulesets/drafts/"))
                 .body("draft.status", equalTo("VALIDATED"))
                 .body("draft.author", equalTo("ana"))
-                .body("draft.baseVersion", equalTo(shipped))
+                .body("draft.baseVersion", equalTo(shipped.version()))
                 .body("draft.errors", equalTo(0))
                 .extract().jsonPath();
         assertThat(draft.getList("changes.path", String.class)).containsExactly("decision-tables/" + PENALTY);
@@ -67,7 +57,7 @@ class DraftLifecycleTest {
         assertThat(draft.getList("files.findAll { it.uploaded }.path", String.class)).containsExactly("decision-tables/" + PENALTY);
         assertThat(draft.getList("events.to", String.class)).containsExactly("DRAFT", "VALIDATED");
         // nothing changed for borrowers yet
-        assertThat(PolicyEdits.activeVersion()).isEqualTo(shipped);
+        assertThat(PolicyEdits.activeVersion()).isEqualTo(shipped.version());
     }
 
     @Test
@@ -142,7 +132,7 @@ class DraftLifecycleTest {
 
     @Test
     void anActivatedDraftDecidesAndTheEarlierVersionComesBackInOneCall() {
-        BigDecimal before = penaltyOfExample(shipped);
+        BigDecimal before = penaltyOfExample(shipped.version());
         String version = PolicyEdits.upload(ANALYST, PENALTY, PolicyEdits.penaltyMultiplier("3.0")).statusCode(201)
                 .extract().path("draft.version");
         long id = draftOf(version);
@@ -152,12 +142,12 @@ class DraftLifecycleTest {
         assertThat(PolicyEdits.activeVersion()).isEqualTo(version);
         // twice the multiplier, twice the penalty, give or take the rounding to the cent
         assertThat(penaltyOfExample(version)).isCloseTo(before.multiply(BigDecimal.valueOf(2)), within(new BigDecimal("0.01")));
-        given().get("/api/v1/rulesets/drafts?status=RETIRED").then().body("version", hasItem(shipped));
+        given().get("/api/v1/rulesets/drafts?status=RETIRED").then().body("version", hasItem(shipped.version()));
 
         given().header("Authorization", APPROVER).contentType(ContentType.JSON).body("{\"note\":\"back to the shipped policy\"}")
-                .post("/api/v1/rulesets/" + shipped + "/activate").then().statusCode(200)
-                .body("draft.version", equalTo(shipped)).body("draft.status", equalTo("ACTIVE"));
-        assertThat(penaltyOfExample(shipped)).isEqualByComparingTo(before);
+                .post("/api/v1/rulesets/" + shipped.version() + "/activate").then().statusCode(200)
+                .body("draft.version", equalTo(shipped.version())).body("draft.status", equalTo("ACTIVE"));
+        assertThat(penaltyOfExample(shipped.version())).isEqualByComparingTo(before);
         given().get("/api/v1/rulesets/drafts/" + id).then().body("draft.status", equalTo("RETIRED"));
 
         JsonPath trail = given().get("/api/v1/rulesets/events?limit=4").then().statusCode(200).extract().jsonPath();
@@ -174,7 +164,7 @@ class DraftLifecycleTest {
                 .extract().jsonPath().getLong("draft.id");
         String otherAnalyst = Tokens.bearer(Tokens.sign(Tokens.claims(Roles.ANALYST).subject("cy").upn("cy")));
         PolicyEdits.step(otherAnalyst, id, "approve").statusCode(403);
-        given().header("Authorization", ANALYST).post("/api/v1/rulesets/" + shipped + "/activate").then().statusCode(403);
+        given().header("Authorization", ANALYST).post("/api/v1/rulesets/" + shipped.version() + "/activate").then().statusCode(403);
         PolicyEdits.step(ANALYST, id, "reject").statusCode(200).body("draft.status", equalTo("REJECTED"));
     }
 

@@ -4,14 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.autocollections.lifecycle.PolicyEdits.ANALYST;
 import static org.autocollections.lifecycle.PolicyEdits.APPROVER;
+import static org.autocollections.ruleset.WordingRows.rowOf;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
 
 import org.autocollections.Cases;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,27 +24,8 @@ class WordingDraftTest {
     private static final String WORDING = "wording.csv";
     private static final String BUCKETS_CN = "逾期{days}天，处于{bucket}阶段";
 
-    private String shipped;
-
-    @BeforeEach
-    void remember() {
-        shipped = PolicyEdits.activeVersion();
-    }
-
-    @AfterEach
-    void restore() {
-        PolicyEdits.rollBackTo(shipped);
-    }
-
-    private static int rowOf(String text, String start) {
-        List<String> lines = text.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).replace("\uFEFF", "").startsWith(start)) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError("no line starts with " + start);
-    }
+    @RegisterExtension
+    final ServingVersionRestored shipped = new ServingVersionRestored();
 
     private static JsonPath decide(String lang) {
         return given().contentType(ContentType.JSON).body(Cases.example().toString())
@@ -99,7 +80,7 @@ class WordingDraftTest {
 
     @Test
     void theWordingOfAVersionIsDownloadedAsItIsKept() {
-        given().get("/api/v1/rulesets/" + shipped + "/tables/wording").then().statusCode(200)
+        given().get("/api/v1/rulesets/" + shipped.version() + "/tables/wording").then().statusCode(200)
                 .header("Content-Disposition", equalTo("attachment; filename=\"" + WORDING + "\""))
                 .body(org.hamcrest.Matchers.containsString("reason,BUCKET_*"));
     }

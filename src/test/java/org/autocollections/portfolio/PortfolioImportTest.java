@@ -163,6 +163,7 @@ class PortfolioImportTest {
         send(CSV).body(csv).post(IMPORT).then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://autocollections.org/problems/invalid-portfolio"))
+                .body("detail", equalTo("The CSV header names 3 column(s) that are not fields of a case; nothing was imported."))
                 .body("errors.field", containsInAnyOrder("borrower.creditScor", "loan", "history.brokenPromises"));
         given().get("/api/v1/cases/HDR-1").then().statusCode(404);
     }

@@ -1,6 +1,7 @@
 package org.autocollections.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.autocollections.ruleset.WordingRows.rowOf;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,17 +33,6 @@ class WordingTest {
         assertThat(wording == null).as("refused exactly when there is an error: %s", problems)
                 .isEqualTo(problems.stream().anyMatch(p -> p.severity() == RulesetProblem.Severity.ERROR));
         return problems;
-    }
-
-    /** The 1-based row of the line that starts so, as Excel numbers the rows of the CSV file. */
-    private static int rowOf(String text, String start) {
-        List<String> lines = text.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).replace("\uFEFF", "").startsWith(start)) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError("no line starts with " + start);
     }
 
     @Test

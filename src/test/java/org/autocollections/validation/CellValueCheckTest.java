@@ -7,13 +7,15 @@ import java.util.Optional;
 import org.drools.decisiontable.parser.ActionType.Code;
 import org.junit.jupiter.api.Test;
 import org.autocollections.DatabaseFree;
+import org.autocollections.api.Message;
 
 /** What a data cell may hold depends on where its column's code puts it: inside quotes, or as code. */
 @DatabaseFree
 class CellValueCheckTest {
 
     private static Optional<String> check(Code code, String pattern, String snippet, String cell) {
-        return CellValueCheck.problem(new SheetLayout.Column(0, code, 0, pattern, snippet, "Title"), cell);
+        return CellValueCheck.problem(new SheetLayout.Column(0, code, 0, pattern, snippet, "Title"), cell)
+                .map(Message::english);
     }
 
     private static Optional<String> inQuotes(String cell) {

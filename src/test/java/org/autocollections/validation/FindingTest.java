@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.autocollections.api.RulesetProblem;
 import org.autocollections.api.RulesetProblem.Severity;
+import org.autocollections.api.Message;
 import org.junit.jupiter.api.Test;
 import org.autocollections.DatabaseFree;
 
@@ -28,9 +29,19 @@ class FindingTest {
 
     @Test
     void aFindingSerialisesWithoutEmptyFields() throws Exception {
-        Finding finding = Finding.atCell(Severity.WARNING, Finding.Kind.RANGE_GAP, "t.drl.csv", "csv", 12, "A", "no row covers daysPastDue 61");
+        Finding finding = Finding.atCell(Severity.WARNING, Finding.Kind.COMPILE_ERROR, "t.drl.csv", "csv", 12, "A",
+                Message.verbatim("Unable to resolve ObjectType 'Foo'"));
         assertThat(new ObjectMapper().writeValueAsString(finding)).isEqualTo(
-                "{\"severity\":\"WARNING\",\"kind\":\"RANGE_GAP\",\"file\":\"t.drl.csv\",\"sheet\":\"csv\",\"row\":12,"
-                        + "\"column\":\"A\",\"message\":\"no row covers daysPastDue 61\"}");
+                "{\"severity\":\"WARNING\",\"kind\":\"COMPILE_ERROR\",\"file\":\"t.drl.csv\",\"sheet\":\"csv\",\"row\":12,"
+                        + "\"column\":\"A\",\"message\":\"Unable to resolve ObjectType 'Foo'\"}");
+    }
+
+    @Test
+    void aFindingOfOursKeepsItsSentenceAsKeyAndValuesSoItCanBeWordedInAnyLanguageLater() throws Exception {
+        Finding finding = Finding.atCell(Severity.WARNING, Finding.Kind.RANGE_GAP, "t.drl.csv", "csv", 13, "A",
+                Message.of("finding.RANGE_GAP.message", "daysPastDue 61", 12, 60, 13, 62));
+        assertThat(finding.message()).isEqualTo("no row covers daysPastDue 61, between row 12 (to 60) and row 13 (from 62)");
+        assertThat(new ObjectMapper().writeValueAsString(finding)).endsWith("\"words\":{\"key\":\"finding.RANGE_GAP.message\","
+                + "\"values\":[\"daysPastDue 61\",\"12\",\"60\",\"13\",\"62\"]}}");
     }
 }
