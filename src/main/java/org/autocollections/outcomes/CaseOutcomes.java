@@ -54,8 +54,11 @@ public class CaseOutcomes {
     public List<CaseOutcome> of(List<ArmCase> cases, Period window, Instant asOf) {
         BucketOfDays buckets = new BucketOfDays(engine, active.current());
         try (Connection connection = dataSource.getConnection()) {
+            // PostgreSQL streams a result set only inside a transaction; a caller's own transaction is left alone.
             boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false); // PostgreSQL streams a result set only inside a transaction
+            if (autoCommit) {
+                connection.setAutoCommit(false);
+            }
             try {
                 Map<String, Loan> loans = loans(connection, cases);
                 Map<String, LoggedActivity.Window> windows = new HashMap<>(cases.size() * 2);
@@ -77,8 +80,10 @@ public class CaseOutcomes {
                 }
                 return outcomes;
             } finally {
-                connection.rollback(); // read only
-                connection.setAutoCommit(autoCommit);
+                if (autoCommit) {
+                    connection.rollback(); // read only
+                    connection.setAutoCommit(true);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The history of the experiment's cases could not be read", e);
