@@ -112,6 +112,15 @@ class OutcomeReportTest {
         assertThat(lines).anyMatch(l -> l.startsWith("challenger,zh-TW,challenger 的出催率比 champion 高 10.0 個百分點"));
     }
 
+    @Test
+    void everyVerdictIsWordedInEveryLanguage() {
+        var english = Verdict.texts(org.autocollections.api.Language.EN).stringPropertyNames();
+        assertThat(english).hasSize(10);
+        for (org.autocollections.api.Language language : org.autocollections.api.Language.values()) {
+            assertThat(Verdict.texts(language).stringPropertyNames()).as(language.tag()).isEqualTo(english);
+        }
+    }
+
     /** {@code n} observed M1 cases of an arm, {@code cured} of which paid their 1,000 overdue in full. */
     private static List<CaseOutcome> arm(String arm, int n, int cured) {
         List<CaseOutcome> outcomes = new ArrayList<>(n);
