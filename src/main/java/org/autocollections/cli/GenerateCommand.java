@@ -17,6 +17,8 @@ import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 
+import org.autocollections.portfolio.FollowUpFile;
+import org.autocollections.portfolio.FollowUpStrategy;
 import org.autocollections.portfolio.ImportFormat;
 import org.autocollections.portfolio.SyntheticPortfolio;
 
@@ -59,6 +61,20 @@ public class GenerateCommand implements Callable<Integer> {
                     + "POST /api/v1/decisions: the import refuses history, which is logged entry by entry.")
     boolean withHistory;
 
+    @Option(names = "--follow-up", paramLabel = "FILE",
+            description = "Also simulate the weeks after a decision on each case (payments, promises kept or broken, "
+                    + "contacts) and write them to FILE as JSON Lines, one log entry a line: "
+                    + "{\"caseId\", \"log\", \"entry\"}, to POST to /api/v1/cases/{caseId}/{log}.")
+    String followUp;
+
+    @Option(names = "--follow-up-days", paramLabel = "DAYS", defaultValue = "60",
+            description = "Days simulated after the decision, taken at noon UTC of --as-of (default: ${DEFAULT-VALUE}).")
+    int followUpDays;
+
+    @Option(names = "--follow-up-strategy", paramLabel = "PHONE_FIRST|SMS_FIRST", defaultValue = "PHONE_FIRST",
+            description = "The action taken at the decision, on which the simulated weeks depend (default: ${DEFAULT-VALUE}).")
+    FollowUpStrategy strategy;
+
     @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -79,6 +95,7 @@ public class GenerateCommand implements Callable<Integer> {
                 : chosen == null && format != null ? "unknown --format " + format + "; use jsonl or csv"
                 : chosen == null ? "cannot tell the format of " + out + " from its name; add --format jsonl or --format csv"
                 : chosen == ImportFormat.CSV && withHistory ? "--with-history needs JSON Lines: a CSV portfolio carries no history"
+                : followUp != null && (followUpDays < 1 || followUpDays > 365) ? "--follow-up-days must be 1 to 365"
                 : null;
         if (problem != null) {
             return fail(err, problem);
@@ -90,6 +107,14 @@ public class GenerateCommand implements Callable<Integer> {
             portfolio.write(target, chosen, cases);
         } catch (IOException | InvalidPathException e) {
             return fail(err, "cannot write " + out + ": " + e.getMessage());
+        }
+        if (followUp != null) {
+            try (Writer target = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(Path.of(followUp)),
+                    StandardCharsets.UTF_8), 1 << 16)) {
+                new FollowUpFile(seed, strategy, day, followUpDays).write(portfolio.cases(cases), target);
+            } catch (IOException | InvalidPathException e) {
+                return fail(err, "cannot write " + followUp + ": " + e.getMessage());
+            }
         }
         double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
         err.println(String.format(Locale.ROOT, "generate: %,d cases as of %s to %s in %.1f s (%,.0f cases/s)", cases, day,

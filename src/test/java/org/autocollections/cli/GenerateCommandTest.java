@@ -57,6 +57,22 @@ class GenerateCommandTest {
     }
 
     @Test
+    void followUpWritesTheWeeksAfterTheDecisionAsLogEntries(@TempDir Path dir) throws Exception {
+        Path followUp = dir.resolve("follow-up.jsonl");
+        Run run = run("generate", "--cases", "200", "--out", dir.resolve("p.jsonl").toString(), "--follow-up",
+                followUp.toString(), "--follow-up-days", "30", "--follow-up-strategy", "SMS_FIRST");
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(followUp);
+        assertThat(lines).isNotEmpty().allMatch(l -> l.matches("\\{\"caseId\":\"SYN-\\d{7}\",\"log\":\"(contacts|promises|payments)\",\"entry\":\\{.*}}"));
+        assertThat(lines).anyMatch(l -> l.contains("\"log\":\"payments\",\"entry\":{\"paymentId\":"));
+        assertThat(lines).anyMatch(l -> l.contains("\"channel\":\"SMS\""));
+        Path again = dir.resolve("again.jsonl");
+        run("generate", "--cases", "200", "--out", dir.resolve("q.jsonl").toString(), "--follow-up", again.toString(),
+                "--follow-up-days", "30", "--follow-up-strategy", "SMS_FIRST");
+        assertThat(Files.readAllLines(again)).as("the same seed gives the same weeks").isEqualTo(lines);
+    }
+
+    @Test
     void csvByItsExtensionWithAHeaderRow(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("portfolio.csv");
         assertThat(run("generate", "-n", "40", "-o", file.toString()).exit()).isZero();

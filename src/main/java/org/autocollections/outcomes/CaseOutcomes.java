@@ -1,0 +1,145 @@
+package org.autocollections.outcomes;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.autocollections.api.CollectionCase;
+import org.autocollections.cases.CaseStore;
+import org.autocollections.engine.DecisionEngine;
+import org.autocollections.ruleset.ActiveRuleset;
+import org.autocollections.ruleset.PolicyConfig;
+
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * The outcome of each case of an experiment over its observation window, from the history the service already logs:
+ * the case's stored loan gives its schedule (instalment, due day, the borrower's zone), the logs what happened. Six
+ * queries in all (the stored cases and the five logs), each read as it streams, so a hundred thousand cases cost six
+ * scans, not six hundred thousand look-ups.
+ */
+@ApplicationScoped
+public class CaseOutcomes {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    DecisionEngine engine;
+
+    @Inject
+    ActiveRuleset active;
+
+    @Inject
+    PolicyConfig config;
+
+    @Inject
+    CaseStore store;
+
+    /** Each case's outcome, in the order given, measured over {@code [assignedAt, assignedAt + window]} as of {@code asOf}. */
+    public List<CaseOutcome> of(List<ArmCase> cases, Period window, Instant asOf) {
+        BucketOfDays buckets = new BucketOfDays(engine, active.current());
+        try (Connection connection = dataSource.getConnection()) {
+            // PostgreSQL streams a result set only inside a transaction; a caller's own transaction is left alone.
+            boolean autoCommit = connection.getAutoCommit();
+            if (autoCommit) {
+                connection.setAutoCommit(false);
+            }
+            try {
+                Map<String, Loan> loans = loans(connection, cases);
+                Map<String, LoggedActivity.Window> windows = new HashMap<>(cases.size() * 2);
+                Instant since = null;
+                for (ArmCase c : cases) {
+                    Loan loan = loans.get(c.caseId());
+                    Instant end = end(c.assignedAt(), window);
+                    if (loan != null && !end.isAfter(asOf)) {
+                        windows.put(c.caseId(), new LoggedActivity.Window(c.assignedAt(), end, loan.zone));
+                        since = since == null || c.assignedAt().isBefore(since) ? c.assignedAt() : since;
+                    }
+                }
+                if (since != null) {
+                    LoggedActivity.read(connection, windows, since, asOf);
+                }
+                List<CaseOutcome> outcomes = new ArrayList<>(cases.size());
+                for (ArmCase c : cases) {
+                    outcomes.add(outcome(c, loans.get(c.caseId()), windows.get(c.caseId()), asOf, window, buckets));
+                }
+                return outcomes;
+            } finally {
+                if (autoCommit) {
+                    connection.rollback(); // read only
+                    connection.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The history of the experiment's cases could not be read", e);
+        }
+    }
+
+    /** The end of a window that starts at an instant; whole days and months counted in UTC. */
+    static Instant end(Instant from, Period window) {
+        return from.atOffset(ZoneOffset.UTC).plus(window).toInstant();
+    }
+
+    private static CaseOutcome outcome(ArmCase c, Loan loan, LoggedActivity.Window w, Instant asOf, Period window,
+            BucketOfDays buckets) {
+        if (loan == null) {
+            return CaseOutcome.unobserved(c, CaseOutcome.Observation.NO_SCHEDULE);
+        }
+        if (w == null) {
+            return CaseOutcome.unobserved(c, end(c.assignedAt(), window).isAfter(asOf)
+                    ? CaseOutcome.Observation.NOT_YET : CaseOutcome.Observation.NO_SCHEDULE);
+        }
+        BigDecimal overdue = c.overdueAmountAtAssignment() == null ? BigDecimal.ZERO : c.overdueAmountAtAssignment();
+        int days = loan.schedule.daysPastDue(overdue, w.firstDay, w.lastDay, w.collected);
+        String bucket = buckets.bucket(days);
+        boolean cured = bucket.equals(buckets.current());
+        return new CaseOutcome(c.caseId(), c.arm(), CaseOutcome.Observation.OBSERVED, c.bucketAtAssignment(), bucket, days,
+                cured, !cured && buckets.worse(bucket, c.bucketAtAssignment()), overdue, w.collected,
+                w.promisesKept + w.promisesBroken > 0, w.promisesKept > 0 && w.promisesBroken == 0, w.rightPartyContact,
+                w.contacts, w.planAgreed, w.legalStep);
+    }
+
+    /** What a case's stored loan tells of its schedule; a loan without an instalment or a due date has none. */
+    private record Loan(ArrearsSchedule schedule, ZoneId zone) {
+    }
+
+    private Map<String, Loan> loans(Connection connection, List<ArmCase> cases) throws SQLException {
+        Map<String, Loan> loans = new HashMap<>(cases.size() * 2);
+        java.util.Set<String> wanted = new java.util.HashSet<>(cases.size() * 2);
+        cases.forEach(c -> wanted.add(c.caseId()));
+        try (PreparedStatement statement = connection.prepareStatement("select case_id, snapshot from collection_case")) {
+            statement.setFetchSize(5_000);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String id = rows.getString(1);
+                    if (wanted.contains(id)) {
+                        CollectionCase stored = store.read(rows.getString(2));
+                        var loan = stored.loan();
+                        LocalDate due = loan.oldestUnpaidDueDate();
+                        if (loan.monthlyInstalment() != null && loan.monthlyInstalment().signum() > 0 && due != null) {
+                            String zone = stored.borrower().timeZone();
+                            loans.put(id, new Loan(new ArrearsSchedule(loan.monthlyInstalment(), due.getDayOfMonth()),
+                                    zone == null ? config.defaultZone() : ZoneId.of(zone)));
+                        }
+                    }
+                }
+            }
+        }
+        return loans;
+    }
+}
