@@ -82,7 +82,7 @@ class ExperimentTest {
     @Test
     void theSegmentsCasesAreSplitByTheirHashAndEachDecisionNamesItsArm() {
         String challenger = approvedVersion(table("penalty-interest.drl.csv")
-                .replace("penalty.rateMultiplier,1.5,", "penalty.rateMultiplier,1.6,"));
+                .replace("penalty.rateMultiplier,1.5,", "penalty.rateMultiplier,1.61,"));
         long id = running(ANALYST, proposal(challenger, 50, "{\"buckets\": [\"M2\"]}"));
 
         List<String> caseIds = new ArrayList<>();
@@ -111,7 +111,7 @@ class ExperimentTest {
         }
         assertThat(new HashSet<>(armOf.values())).as("both arms get cases").containsExactlyInAnyOrder("champion", ARM);
 
-        // the challenger's penalty is its own: 1.6 times the contract rate rather than 1.5
+        // the challenger's penalty is its own: 1.61 times the contract rate rather than 1.5
         String inChallenger = caseIds.stream().filter(c -> armOf.get(c).equals(ARM)).findFirst().orElseThrow();
         String inChampion = caseIds.stream().filter(c -> armOf.get(c).equals("champion")).findFirst().orElseThrow();
         BigDecimal challengerPenalty = penalty(Cases.example().put("caseId", inChallenger));
@@ -161,7 +161,7 @@ class ExperimentTest {
     @Test
     void aStoredCasesDecisionHonoursItsArm() {
         String challenger = approvedVersion(table("penalty-interest.drl.csv")
-                .replace("penalty.rateMultiplier,1.5,", "penalty.rateMultiplier,1.65,"));
+                .replace("penalty.rateMultiplier,1.5,", "penalty.rateMultiplier,1.67,"));
         long id = running(ANALYST, proposal(challenger, 50, null));
         for (int i = 0; i < 6; i++) {
             String caseId = "EXP-STORED-" + i;
@@ -202,7 +202,7 @@ class ExperimentTest {
     @Test
     void aSecondPersonApprovesAndPromotesAndOverlappingSegmentsAreRefused() {
         String challenger = approvedVersion(table("penalty-interest.drl.csv")
-                .replace("penalty.rateMultiplier,1.5,", "penalty.rateMultiplier,1.7,"));
+                .replace("penalty.rateMultiplier,1.5,", "penalty.rateMultiplier,1.73,"));
         long first = create(LEAD, proposal(challenger, 90, "{\"buckets\": [\"M2\", \"M3\"]}"));
         step(LEAD, first, "approve").statusCode(403).body("type", endsWith("/four-eyes"))
                 .body("detail", containsString("proposed by lee"));
