@@ -34,13 +34,15 @@ public record CompactDecision(
         Decision.Legal legal,
         Decision.NextAction nextAction,
         @Schema(description = "The reasons of each area, in the order of the full decision's reasons.")
-        Map<ReasonArea, List<Reason>> reasons) {
+        Map<ReasonArea, List<Reason>> reasons,
+        @Schema(description = "The experiment, arm and version that decided the case; absent when no experiment "
+                + "assigned it.") Decision.Experiment experiment) {
 
     public static CompactDecision of(Decision d) {
         Decision.RepaymentPlan plan = d.repaymentPlan();
         return new CompactDecision(d.caseId(), d.decisionId(), d.decidedAt(), d.rulesetVersion(), d.asOf(), d.overdue(),
                 d.risk(), d.contact(), plan == null ? null : new Plan(plan.eligible(), plan.options()), d.legal(),
-                d.nextAction(), byArea(d.reasons()));
+                d.nextAction(), byArea(d.reasons()), d.experiment());
     }
 
     private static Map<ReasonArea, List<Reason>> byArea(List<Decision.Reason> reasons) {

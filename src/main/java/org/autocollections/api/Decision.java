@@ -28,7 +28,29 @@ public record Decision(
         Legal legal,
         NextAction nextAction,
         List<Reason> reasons,
-        @Schema(description = "Every rule that fired, in firing order, with its source.") List<FiredRule> rulesFired) {
+        @Schema(description = "Every rule that fired, in firing order, with its source.") List<FiredRule> rulesFired,
+        @Schema(description = "The experiment, arm and version that decided the case; absent when no experiment "
+                + "assigned it.") Experiment experiment) {
+
+    /** A decision no experiment assigned: what every decision was before experiments. */
+    public Decision(String caseId, String decisionId, Instant decidedAt, String rulesetVersion, Instant asOf,
+            Overdue overdue, Risk risk, Contact contact, RepaymentPlan repaymentPlan, Legal legal, NextAction nextAction,
+            List<Reason> reasons, List<FiredRule> rulesFired) {
+        this(caseId, decisionId, decidedAt, rulesetVersion, asOf, overdue, risk, contact, repaymentPlan, legal,
+                nextAction, reasons, rulesFired, null);
+    }
+
+    /** The same decision, naming the experiment arm that made it. */
+    public Decision assignedTo(Experiment assigned) {
+        return new Decision(caseId, decisionId, decidedAt, rulesetVersion, asOf, overdue, risk, contact, repaymentPlan,
+                legal, nextAction, reasons, rulesFired, assigned);
+    }
+
+    @Schema(name = "DecisionExperiment", description = "The experiment whose arm decided the case.")
+    public record Experiment(@Schema(description = "The experiment's id.") long id,
+            @Schema(description = "The arm the case is assigned to: champion or a challenger's name.") String arm,
+            @Schema(description = "The ruleset version of that arm, which made this decision.") String version) {
+    }
 
     public record Overdue(int daysPastDue, String bucket, Classification classification, BigDecimal penaltyInterest) {
     }

@@ -130,6 +130,10 @@ public class DecisionLedger {
         row.rulesetVersion = d.rulesetVersion();
         row.nextAction = d.nextAction() == null ? null : d.nextAction().type().name();
         row.storedCase = entry.storedCase();
+        if (d.experiment() != null) {
+            row.experimentId = d.experiment().id();
+            row.arm = d.experiment().arm();
+        }
         row.requestId = RequestId.current();
         row.traceId = spans.traceId();
         row.payload = payload(entry.request(), RecordedConclusions.of(d));

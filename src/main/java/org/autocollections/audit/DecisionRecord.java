@@ -58,6 +58,14 @@ public class DecisionRecord extends PanacheEntityBase {
     @Column(name = "trace_id", length = 32)
     public String traceId;
 
+    /** The experiment whose arm made the decision, if any (since V11). */
+    @Column(name = "experiment_id")
+    public Long experimentId;
+
+    /** That experiment's arm: champion or a challenger's name. */
+    @Column(name = "arm", length = 64)
+    public String arm;
+
     /** The request as received, as JSON: records written before V9 only. */
     public String request;
 

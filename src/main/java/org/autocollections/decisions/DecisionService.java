@@ -47,6 +47,9 @@ public class DecisionService {
     @Inject
     DecisionSpans spans;
 
+    @Inject
+    DecisionRouting routing;
+
     /** Decides a case sent whole in the request, with the active ruleset, and records it. */
     public Decision decideSentCase(CollectionCase request) {
         return decide(request, false, Language.EN);
@@ -69,11 +72,13 @@ public class DecisionService {
 
     private Decision decide(CollectionCase request, boolean storedCase, Language language) {
         Ruleset ruleset = active.current();
-        Decision decision = spans.engineDecide(() -> metrics.time(request, () -> engine.decide(request, ruleset, language)));
+        Decision decision = spans.engineDecide(() -> metrics.time(request,
+                () -> routing.route(request, engine.decide(request, ruleset, language), ruleset, language)));
         DecisionLedger.Entry entry = new DecisionLedger.Entry(request, decision, storedCase);
         // concurrent single decisions share a commit; the span is this caller's own wait for its record, on its own
         // thread, so it stays a child of its own request whichever caller's thread commits the group
         record(List.of(entry), () -> spans.recordCommit(() -> groupCommit.record(entry)));
+        rememberAssignments(List.of(entry));
         if (LOG.isDebugEnabled()) { // one line per decision, for following decisions in the logs by request or trace id
             LOG.debugf("Decision %s on case %s recorded, ruleset %s", decision.decisionId(), request.caseId(),
                     decision.rulesetVersion());
@@ -93,7 +98,8 @@ public class DecisionService {
         List<Decision> decisions = spans.engineDecideAll(ruleset.version(), requests.size(), () -> {
             for (CollectionCase request : requests) {
                 Language language = languages.apply(request);
-                entries.add(new DecisionLedger.Entry(request, metrics.time(request, () -> engine.decide(request, ruleset, language)), false));
+                entries.add(new DecisionLedger.Entry(request, metrics.time(request,
+                        () -> routing.route(request, engine.decide(request, ruleset, language), ruleset, language)), false));
             }
             return entries.stream().map(DecisionLedger.Entry::decision).toList();
         });
@@ -101,7 +107,32 @@ public class DecisionService {
             ledger.record(entries);
             return entries.size();
         }));
+        rememberAssignments(entries);
         return decisions;
+    }
+
+    /**
+     * Keeps the experiment assignments of decisions already recorded and given. After the record, not in its
+     * transaction: the decision record itself names the arm, so an assignment lost to a failure here is only the
+     * outcomes' starting point, and the case's next decision keeps it.
+     */
+    private void rememberAssignments(List<DecisionLedger.Entry> entries) {
+        List<DecisionRouting.Routed> assigned = null;
+        for (DecisionLedger.Entry entry : entries) {
+            if (entry.decision().experiment() != null) {
+                if (assigned == null) {
+                    assigned = new ArrayList<>();
+                }
+                assigned.add(new DecisionRouting.Routed(entry.request(), entry.decision()));
+            }
+        }
+        if (assigned != null) {
+            try {
+                routing.remember(assigned);
+            } catch (RuntimeException e) {
+                LOG.warnf("The experiment assignments of %d decisions could not be kept: %s", assigned.size(), e.getMessage());
+            }
+        }
     }
 
     /** Records the decisions (all or none) and counts them given; or, when the record fails, withheld. */

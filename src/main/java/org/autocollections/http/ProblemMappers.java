@@ -168,6 +168,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response experiment(org.autocollections.experiments.ExperimentException e, UriInfo uri) {
+        return respond(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
     public Response entryConflict(EntryConflictException e, UriInfo uri) {
         return respond(RaisedProblem.of("entry-conflict", "Entry id reused", 409, e.words()), uri);
     }

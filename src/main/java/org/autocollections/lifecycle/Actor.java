@@ -15,7 +15,7 @@ public record Actor(String name, Set<String> roles) {
         roles = Set.copyOf(roles);
     }
 
-    static Actor of(SecurityIdentity identity) {
+    public static Actor of(SecurityIdentity identity) {
         return new Actor(identity.getPrincipal().getName(), identity.getRoles());
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -158,6 +159,18 @@ public class ApprovalWorkflow {
                         Message.of("ruleset-version-not-found.detail.never-served", version)));
         ApprovalRules.require(Step.ROLLBACK, retired, store.authorsOf(retired.id), actor);
         return switchTo(retired, "rollback to " + version, note, actor);
+    }
+
+    /**
+     * Puts a version in force by the step its status allows: an approved draft is activated, a retired version rolled
+     * back to; each step with its own rules (an approver; four eyes were given when the draft was approved).
+     */
+    public synchronized Draft putInForce(String version, String note, Actor actor) {
+        if (active.current().version().equals(version)) {
+            throw new LifecycleConflictException(Message.of("lifecycle-conflict.detail.already-active", version));
+        }
+        Optional<Draft> approved = store.newestOf(version, java.util.EnumSet.of(DraftStatus.APPROVED));
+        return approved.isPresent() ? activate(approved.get().id, note, actor) : rollback(version, note, actor);
     }
 
     /** Activates the draft's version; the drafts' side of it is {@link DraftActivations}'. */

@@ -226,18 +226,7 @@ public class DraftResource {
     }
 
     public String note(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            JsonNode node = json.readTree(body);
-            if (!node.isObject() || node.size() > 1 || (node.size() == 1 && !node.path("note").isTextual())) {
-                throw new InvalidRequestException("note", Message.of("field.note"));
-            }
-            return node.path("note").isTextual() ? node.path("note").asText() : null;
-        } catch (IOException e) {
-            throw new InvalidRequestException("note", Message.of("field.note"));
-        }
+        return StepNote.read(json, body);
     }
 
     static long id(String id) {

@@ -106,6 +106,12 @@ public class DraftStore {
                 version, DraftStatus.OPEN).firstResultOptional());
     }
 
+    /** The newest draft holding that version in one of the statuses: how far the version went through the lifecycle. */
+    public Optional<Draft> newestOf(String version, java.util.Collection<DraftStatus> statuses) {
+        return QuarkusTransaction.requiringNew().call(() -> Draft.<Draft>find(
+                "version = ?1 and status in ?2 order by id desc", version, statuses).firstResultOptional());
+    }
+
     /** The draft of that version that served last and was replaced, if any. */
     Optional<Draft> lastRetired(String version) {
         return QuarkusTransaction.requiringNew().call(() -> Draft.<Draft>find(

@@ -57,6 +57,19 @@ public class RegressionRunner {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
+    /**
+     * The corpus's compliance expectations ({@link ComplianceExpectations}) run against a version: every failure, none
+     * when the version may decide cases in an experiment.
+     */
+    public List<RegressionReport.Failure> compliance(Ruleset candidate) {
+        ComplianceExpectations compliance = ComplianceExpectations.read(json);
+        List<RegressionCase> cases = corpus.cases().stream().map(compliance::of)
+                .filter(java.util.Objects::nonNull).toList();
+        List<RegressionReport.Failure> failures = new ArrayList<>();
+        check(cases, candidate, failures);
+        return failures;
+    }
+
     /** Passed and failed cases; each failure is added to the list. */
     private int[] check(List<RegressionCase> cases, Ruleset candidate, List<RegressionReport.Failure> failures) {
         int[] counts = new int[2];

@@ -31,6 +31,7 @@ import org.autocollections.observability.DecisionSpans;
 import org.autocollections.observability.LogSafe;
 import org.autocollections.portfolio.ImportFormat;
 import org.autocollections.portfolio.PortfolioImporter;
+import org.autocollections.decisions.DecisionRouting;
 import org.autocollections.ruleset.ActiveRuleset;
 import org.autocollections.ruleset.RulesetVersions;
 import org.autocollections.ruleset.Ruleset;
@@ -89,6 +90,9 @@ public class PortfolioScorer {
     @Inject
     DecisionSpans spans;
 
+    @Inject
+    DecisionRouting routing;
+
     /** Takes up the spec's shard: starts, joins or resumes its run. */
     public RunStore.Claim claim(RunSpec spec) {
         if (spec.input() != null && !Files.isReadable(spec.input())) {
@@ -137,7 +141,7 @@ public class PortfolioScorer {
         OffsetDateTime asOf = run.asOf.atOffset(ZoneOffset.UTC);
         progress.doneBefore = claim.shard().done();
         try (ChunkReader reader = reader(run, claim.shard(), spec, asOf);
-                ChunkWriter<?> writer = writer(run, claim.shard(), spec)) {
+                ChunkWriter<?> writer = new AssignmentKeeper<>(writer(run, claim.shard(), spec), routing)) {
             long total = claim.shard().total;
             if (total < 0) {
                 total = reader.total();
@@ -206,7 +210,8 @@ public class PortfolioScorer {
             return new ScoredCase(pending, request, null, null);
         }
         try {
-            return new ScoredCase(pending, request, engine.decide(request, ruleset), null);
+            return new ScoredCase(pending, request,
+                    routing.route(request, engine.decide(request, ruleset), ruleset, org.autocollections.api.Language.EN), null);
         } catch (RuntimeException e) {
             // A policy fault on one case must not stop the night's run: the case is counted as failed, with why.
             LOG.warnf("Case %s could not be decided: %s", request.caseId(), LogSafe.describe(e));

@@ -22,7 +22,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 final class StoredRunWriter implements ChunkWriter<StoredRunWriter.Row> {
 
     static final MultiRowInsert RECORDS = new MultiRowInsert("decision_record", "decision_id", "case_id", "decided_at",
-            "as_of", "ruleset_version", "next_action", "stored_case", "payload", "run_id");
+            "as_of", "ruleset_version", "next_action", "stored_case", "payload", "run_id", "experiment_id", "arm");
 
     record Row(Object[] outcome, Object[] record) {
     }
@@ -49,11 +49,12 @@ final class StoredRunWriter implements ChunkWriter<StoredRunWriter.Row> {
             byte[] copy = ledger.payload(scored.request(), null);
             java.time.OffsetDateTime now = java.time.OffsetDateTime.now(ZoneOffset.UTC);
             record = new Object[] { java.util.UUID.randomUUID().toString(), scored.caseId(), now, now, "floor", null,
-                    true, copy, runId };
+                    true, copy, runId, null, null };
         } else if (scored.decided()) {
             DecisionRecord r = ledger.toRecord(new DecisionLedger.Entry(scored.request(), scored.decision(), true));
             record = new Object[] { r.decisionId, r.caseId, r.decidedAt.atOffset(ZoneOffset.UTC),
-                    r.asOf.atOffset(ZoneOffset.UTC), r.rulesetVersion, r.nextAction, true, r.payload, runId };
+                    r.asOf.atOffset(ZoneOffset.UTC), r.rulesetVersion, r.nextAction, true, r.payload, runId,
+                    r.experimentId, r.arm };
         }
         return new Row(CaseOutcome.row(runId, scored), record);
     }

@@ -6,8 +6,9 @@ package org.autocollections.security;
  * <li>{@link #SERVICER}: the loan-servicing system and its collectors: decide, store cases, log contacts and the rest
  * of the history, read work lists.</li>
  * <li>{@link #ANALYST}: risk analysts: upload draft tables, validate, test and simulate them; read rulesets and
- * their history.</li>
- * <li>{@link #APPROVER}: approves another person's draft, activates it, rolls back to an earlier version, reloads.</li>
+ * their history; propose, pause, stop and read experiments.</li>
+ * <li>{@link #APPROVER}: approves another person's draft, activates it, rolls back to an earlier version, reloads;
+ * approves another person's experiment, starts, resumes and promotes an arm of one it did not propose.</li>
  * <li>{@link #AUDITOR}: reads decision records, which hold the borrower's personal data, and replays them; reads the
  * ruleset history.</li>
  * <li>{@link #DEVELOPER}: the service's developers: may upload drafts that change a table's code rows (conditions and

@@ -3,6 +3,7 @@
 // own; this one wires them up and starts the page in the user's language.
 import { wireApproval } from './approval.js';
 import { wireDecide } from './decide.js';
+import { refreshExperiments, wireExperiments } from './experiments.js';
 import { translatePage, wireLanguage } from './i18n.js';
 import { wireRegression } from './regression.js';
 import { resumeSession, wireSession } from './session.js';
@@ -13,15 +14,17 @@ import { refreshAll, wireVersions } from './versions.js';
 async function start() {
   translatePage();
   wireLanguage(document.getElementById('lang'));
-  wireSession(refreshAll);
+  wireSession(() => { refreshAll(); refreshExperiments(); });
   wireUpload();
   wireVersions();
   wireApproval();
   wireSimulation();
   wireRegression();
+  wireExperiments();
   const example = wireDecide();
   resumeSession();
   refreshAll();
+  refreshExperiments();
   await example;
   document.body.dataset.ready = 'true';
 }

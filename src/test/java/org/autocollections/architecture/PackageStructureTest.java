@@ -44,7 +44,7 @@ class PackageStructureTest {
                         "org.autocollections.regression..", "org.autocollections.scoring..",
                         "org.autocollections.portfolio..", "org.autocollections.cases..",
                         "org.autocollections.decisions..", "org.autocollections.audit..",
-                        "org.autocollections.http..", "org.autocollections.cli..")
+                        "org.autocollections.experiments..", "org.autocollections.http..", "org.autocollections.cli..")
                 .check(PRODUCTION);
     }
 

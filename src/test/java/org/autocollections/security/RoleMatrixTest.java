@@ -161,6 +161,20 @@ class RoleMatrixTest {
         all.add(new Endpoint("POST", run + "/cancel", null, null, Set.of(Roles.BATCH), 409, "run-conflict"));
         all.add(new Endpoint("GET", run + "/summary", null, null, runReaders, 200, null));
         all.add(new Endpoint("GET", run + "/worklist", null, null, Set.of(Roles.BATCH, Roles.SERVICER), 200, null));
+        // experiments: a proposal that passes the access check is refused for its fields (400), every step on an
+        // experiment that does not exist is a 404: the matrix changes nothing
+        Set<String> experimenters = Set.of(Roles.ANALYST, Roles.APPROVER);
+        Set<String> approver = Set.of(Roles.APPROVER);
+        String none = "/api/v1/experiments/987654";
+        all.add(new Endpoint("POST", "/api/v1/experiments", json, "{}", Set.of(Roles.ANALYST), 400, "invalid-case"));
+        all.add(new Endpoint("GET", "/api/v1/experiments", null, null, experimenters, 200, null));
+        all.add(new Endpoint("GET", none, null, null, experimenters, 404, "experiment-not-found"));
+        all.add(new Endpoint("POST", none + "/approve", null, null, approver, 404, "experiment-not-found"));
+        all.add(new Endpoint("POST", none + "/start", null, null, approver, 404, "experiment-not-found"));
+        all.add(new Endpoint("POST", none + "/pause", null, null, experimenters, 404, "experiment-not-found"));
+        all.add(new Endpoint("POST", none + "/resume", null, null, approver, 404, "experiment-not-found"));
+        all.add(new Endpoint("POST", none + "/stop", null, null, experimenters, 404, "experiment-not-found"));
+        all.add(new Endpoint("POST", none + "/promote", json, "{\"arm\": \"a\"}", approver, 404, "experiment-not-found"));
         return all;
     }
 

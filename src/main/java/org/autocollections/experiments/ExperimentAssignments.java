@@ -1,0 +1,149 @@
+package org.autocollections.experiments;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.autocollections.api.CollectionCase;
+import org.autocollections.api.Decision;
+import org.autocollections.audit.DecisionLedger;
+import org.autocollections.bulk.MultiRowInsert;
+import org.autocollections.decisions.DecisionRouting;
+
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * Each case's first assignment in an experiment: the arm and version, when, and the bucket and overdue amount it had
+ * then, which is what the outcomes are measured against. Insert-if-absent, portable between H2 and PostgreSQL: the
+ * cases already assigned are read first and only the others inserted, in one statement per batch; when a concurrent
+ * decision inserted one meanwhile, the batch is retried and then finds it.
+ */
+@ApplicationScoped
+public class ExperimentAssignments {
+
+    static final MultiRowInsert INSERT = new MultiRowInsert("experiment_assignment", "experiment_id", "case_id", "arm",
+            "ruleset_version", "assigned_at", "bucket", "overdue_amount", "currency");
+
+    /** PostgreSQL takes at most 65,535 parameters in one statement; the look-up stays well below. */
+    private static final int LOOKUP = 1_000;
+
+    /** One case's first assignment, as the outcome report reads it. */
+    public record Assignment(String caseId, String arm, String version, Instant assignedAt, String bucket,
+            BigDecimal overdueAmount, String currency) {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    Clock clock;
+
+    /** Every case assigned in the experiment, in case-id order. */
+    public List<Assignment> of(long experimentId) {
+        return DecisionLedger.guarded(() -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                    "select case_id, arm, ruleset_version, assigned_at, bucket, overdue_amount, currency "
+                            + "from experiment_assignment where experiment_id = ? order by case_id")) {
+                q.setLong(1, experimentId);
+                List<Assignment> found = new ArrayList<>();
+                try (ResultSet rows = q.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(new Assignment(rows.getString(1), rows.getString(2), rows.getString(3),
+                                rows.getObject(4, java.time.OffsetDateTime.class).toInstant(), rows.getString(5),
+                                rows.getBigDecimal(6), rows.getString(7)));
+                    }
+                }
+                return found;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** Keeps the first assignment of each decided case that names an experiment; cases assigned before are left. */
+    public void remember(List<DecisionRouting.Routed> decided) {
+        Map<Long, Map<String, Object[]>> byExperiment = new LinkedHashMap<>();
+        Instant now = clock.instant();
+        for (DecisionRouting.Routed routed : decided) {
+            Decision.Experiment assigned = routed.decision().experiment();
+            if (assigned != null) {
+                byExperiment.computeIfAbsent(assigned.id(), id -> new LinkedHashMap<>())
+                        .putIfAbsent(routed.request().caseId(), row(routed.request(), routed.decision(), now));
+            }
+        }
+        for (Map.Entry<Long, Map<String, Object[]>> experiment : byExperiment.entrySet()) {
+            try {
+                insertAbsent(experiment.getKey(), experiment.getValue());
+            } catch (SQLException first) {
+                try {
+                    insertAbsent(experiment.getKey(), experiment.getValue()); // another decision won the race
+                } catch (SQLException again) {
+                    again.addSuppressed(first);
+                    throw new IllegalStateException("Experiment assignments cannot be kept", again);
+                }
+            }
+        }
+    }
+
+    private void insertAbsent(long experimentId, Map<String, Object[]> rows) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                Set<String> known = known(c, experimentId, List.copyOf(rows.keySet()));
+                List<Object[]> fresh = rows.entrySet().stream().filter(e -> !known.contains(e.getKey()))
+                        .map(Map.Entry::getValue).toList();
+                INSERT.insert(c, fresh);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        }
+    }
+
+    private static Set<String> known(Connection c, long experimentId, List<String> caseIds) throws SQLException {
+        Set<String> known = new HashSet<>();
+        for (int from = 0; from < caseIds.size(); from += LOOKUP) {
+            List<String> part = caseIds.subList(from, Math.min(caseIds.size(), from + LOOKUP));
+            String sql = "select case_id from experiment_assignment where experiment_id = ? and case_id in ("
+                    + "?, ".repeat(part.size() - 1) + "?)";
+            try (PreparedStatement q = c.prepareStatement(sql)) {
+                q.setLong(1, experimentId);
+                for (int i = 0; i < part.size(); i++) {
+                    q.setString(i + 2, part.get(i));
+                }
+                try (ResultSet rows = q.executeQuery()) {
+                    while (rows.next()) {
+                        known.add(rows.getString(1));
+                    }
+                }
+            }
+        }
+        return known;
+    }
+
+    private static Object[] row(CollectionCase request, Decision decision, Instant now) {
+        Decision.Experiment assigned = decision.experiment();
+        return new Object[] { assigned.id(), request.caseId(), assigned.arm(), assigned.version(),
+                now.atOffset(ZoneOffset.UTC), decision.overdue() == null ? null : decision.overdue().bucket(),
+                request.loan() == null ? null : request.loan().overdueAmount(),
+                request.loan() == null ? null : request.loan().currencyOrDefault() };
+    }
+}
