@@ -39,6 +39,7 @@ public final class Wording {
     private static final String REASON = "reason";
     private static final String SCRIPT_TITLE = "script title";
     private static final String SCRIPT_PURPOSE = "script purpose";
+    private static final String COLUMN_TITLE = "column title";
 
     /** A collector's script as one language names it. */
     public record Script(String id, String title, String purpose) {
@@ -62,10 +63,27 @@ public final class Wording {
 
     private final Map<Language, Templates> templates;
     private final Map<Language, List<Script>> scripts;
+    private final Map<String, Map<Language, String>> columnTitles;
 
-    private Wording(Map<Language, Templates> templates, Map<Language, List<Script>> scripts) {
+    private Wording(Map<Language, Templates> templates, Map<Language, List<Script>> scripts,
+            Map<String, Map<Language, String>> columnTitles) {
         this.templates = templates;
         this.scripts = scripts;
+        this.columnTitles = columnTitles;
+    }
+
+    /**
+     * A table column's title in a language, by the title the table gives it (in English): the workbook an analyst
+     * downloads shows both, so a Chinese-reading analyst and an English-reading reviewer name the same column.
+     */
+    public Optional<String> columnTitle(String title, Language language) {
+        return Optional.ofNullable(columnTitles.get(title.strip())).map(t -> t.get(language));
+    }
+
+    /** The wording of a ruleset's files, or the shipped wording when they have none or it does not read. */
+    public static Wording ofFiles(List<PolicyFile> files) {
+        Wording wording = of(files, new ArrayList<>());
+        return wording == null ? Shipped.WORDING : wording;
     }
 
     public static boolean isWordingFile(String path) {
@@ -214,6 +232,8 @@ public final class Wording {
             }
             Map<String, Integer> reasonRows = new LinkedHashMap<>();
             Map<String, Integer> scriptRows = new LinkedHashMap<>();
+            Map<String, Map<Language, String>> titles = new LinkedHashMap<>();
+            Map<String, Integer> titleRows = new LinkedHashMap<>();
             NavigableMap<Integer, ?> below = grid.rows().tailMap(header, false);
             for (int row : below.keySet()) {
                 String kind = cell(grid, row, 0);
@@ -225,7 +245,8 @@ public final class Wording {
                     case REASON -> reason(grid, row, code, columns, exact, families, reasonRows);
                     case SCRIPT_TITLE, SCRIPT_PURPOSE -> script(grid, row, code, kind.toLowerCase().equals(SCRIPT_TITLE) ? 0 : 1,
                             columns, scripts, scriptRows);
-                    default -> error(row, 0, "'" + kind + "' is no kind of row: write reason, script title or script purpose");
+                    case COLUMN_TITLE -> columnTitle(grid, row, code, columns, titles, titleRows);
+                    default -> error(row, 0, "'" + kind + "' is no kind of row: write reason, script title, script purpose or column title");
                 }
             }
             for (ReasonKinds.Kind kind : ReasonKinds.ALL) {
@@ -256,7 +277,28 @@ public final class Wording {
                 worded.put(language, scriptIds.stream().map(id -> new Script(id, scripts.get(language).get(id)[0],
                         scripts.get(language).get(id)[1])).toList());
             }
-            return new Wording(templates, worded);
+            return new Wording(templates, worded, Map.copyOf(titles));
+        }
+
+        private void columnTitle(SheetGrid grid, int row, String title, Map<Language, Integer> columns,
+                Map<String, Map<Language, String>> titles, Map<String, Integer> rows) {
+            if (title.isEmpty()) {
+                error(row, 1, "a column title row needs the title as the tables write it (in English), such as From day");
+                return;
+            }
+            if (rows.putIfAbsent(title, row) != null) {
+                error(row, 1, "the column title " + title + " is worded already on row " + (rows.get(title) + 1));
+                return;
+            }
+            Map<Language, String> worded = new EnumMap<>(Language.class);
+            for (var column : columns.entrySet()) {
+                String text = cell(grid, row, column.getValue());
+                if (text.isEmpty()) {
+                    error(row, column.getValue(), "the " + column.getKey().tag() + " wording of the column title " + title + " is missing");
+                }
+                worded.put(column.getKey(), text);
+            }
+            titles.put(title, worded);
         }
 
         private void reason(SheetGrid grid, int row, String code, Map<Language, Integer> columns,
