@@ -95,9 +95,10 @@ public final class TableWorkbook {
     private static final Pattern FIELD = Pattern.compile("^\\s*([a-z]\\w*)\\s*(==|>=|<=|>|<|!=)\\s*\"?\\$param\"?\\s*$");
     private static final Pattern MADE_BY = Pattern.compile("new\\s+(\\w+)\\s*\\(\\s*\"\\$param\"");
     private static final Pattern NAMED = Pattern.compile("^\\s*name\\s*==\\s*\"\\$param\"\\s*$");
-    private static final Pattern DAYS = Pattern.compile("day");
-    private static final Pattern RATE = Pattern.compile("rate|probability|discount|share|ratio");
-    private static final Pattern AMOUNT = Pattern.compile("amount|balance|income|fee|principal");
+    private static final Pattern DAYS = Pattern.compile("\\bdays?\\b");
+    private static final Pattern RATE = Pattern.compile("\\b(rate|probability|discount|share|ratio)\\b");
+    private static final Pattern AMOUNT = Pattern.compile("\\b(amount|balance|income|fee|principal)\\b");
+    private static final Pattern PARAMETER = Pattern.compile("[a-z]\\w*(\\.[a-z]\\w*)+");
     /** Rows below the last table left open, so rows can be added at its end. */
     private static final int OPEN_ROWS_BELOW = 200;
 
@@ -187,12 +188,13 @@ public final class TableWorkbook {
                     comment.setString(sheet.getWorkbook().getCreationHelper().createRichTextString(zhCn + "\n" + zhTw));
                     title.setCellComment(comment);
                 }
-                String format = "";
+                Set<String> formats = new LinkedHashSet<>();
                 for (int r : table.dataRows()) {
                     Cell cell = sheet.getRow(r).getCell(column.index());
-                    String key = (layout.text(r, table.startColumn()) + " " + column.title()).toLowerCase(Locale.ROOT);
-                    format = number(cell, layout.text(r, column.index()), key, styles).orElse(format);
+                    String key = subject(layout.text(r, table.startColumn()), column.title());
+                    number(cell, layout.text(r, column.index()), key, styles).ifPresent(formats::add);
                 }
+                String format = formats.size() > 1 ? "by row 按行" : String.join("", formats);
                 int firstRow = table.dataRows().isEmpty() ? titleRow + 1 : table.dataRows().get(0);
                 int lastDataRow = table == last ? lastRow + OPEN_ROWS_BELOW
                         : table.dataRows().isEmpty() ? firstRow : table.dataRows().get(table.dataRows().size() - 1);
@@ -247,6 +249,19 @@ public final class TableWorkbook {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * What a number measures, in words to match: a parameter row's value is what the parameter's last word names
+     * ({@code legal.demandNoticeDays}: days; {@code penalty.rateMultiplier}: a multiplier, not a rate), any other cell
+     * what its column's title says.
+     */
+    static String subject(String rowKey, String title) {
+        if (PARAMETER.matcher(rowKey).matches()) {
+            String[] words = rowKey.substring(rowKey.lastIndexOf('.') + 1).split("(?=[A-Z])");
+            return words[words.length - 1].toLowerCase(Locale.ROOT);
+        }
+        return title.toLowerCase(Locale.ROOT);
     }
 
     /** The closed set a column's values come from, or none. */
