@@ -40,6 +40,7 @@ public final class Wording {
     private static final String SCRIPT_TITLE = "script title";
     private static final String SCRIPT_PURPOSE = "script purpose";
     private static final String COLUMN_TITLE = "column title";
+    private static final String TABLE_NOTES = "table notes";
 
     /** A collector's script as one language names it. */
     public record Script(String id, String title, String purpose) {
@@ -64,12 +65,22 @@ public final class Wording {
     private final Map<Language, Templates> templates;
     private final Map<Language, List<Script>> scripts;
     private final Map<String, Map<Language, String>> columnTitles;
+    private final Map<String, Map<Language, String>> tableNotes;
 
     private Wording(Map<Language, Templates> templates, Map<Language, List<Script>> scripts,
-            Map<String, Map<Language, String>> columnTitles) {
+            Map<String, Map<Language, String>> columnTitles, Map<String, Map<Language, String>> tableNotes) {
         this.templates = templates;
         this.scripts = scripts;
         this.columnTitles = columnTitles;
+        this.tableNotes = tableNotes;
+    }
+
+    /**
+     * A table's notes in a language other than English, by the table's name ({@code overdue-buckets}); the English
+     * is the table's own Notes row, so it is never kept twice.
+     */
+    public Optional<String> tableNotes(String table, Language language) {
+        return Optional.ofNullable(tableNotes.get(table)).map(t -> t.get(language));
     }
 
     /**
@@ -234,6 +245,8 @@ public final class Wording {
             Map<String, Integer> scriptRows = new LinkedHashMap<>();
             Map<String, Map<Language, String>> titles = new LinkedHashMap<>();
             Map<String, Integer> titleRows = new LinkedHashMap<>();
+            Map<String, Map<Language, String>> notes = new LinkedHashMap<>();
+            Map<String, Integer> notesRows = new LinkedHashMap<>();
             NavigableMap<Integer, ?> below = grid.rows().tailMap(header, false);
             for (int row : below.keySet()) {
                 String kind = cell(grid, row, 0);
@@ -246,7 +259,9 @@ public final class Wording {
                     case SCRIPT_TITLE, SCRIPT_PURPOSE -> script(grid, row, code, kind.toLowerCase().equals(SCRIPT_TITLE) ? 0 : 1,
                             columns, scripts, scriptRows);
                     case COLUMN_TITLE -> columnTitle(grid, row, code, columns, titles, titleRows);
-                    default -> error(row, 0, "'" + kind + "' is no kind of row: write reason, script title, script purpose or column title");
+                    case TABLE_NOTES -> tableNotes(grid, row, code, columns, notes, notesRows);
+                    default -> error(row, 0, "'" + kind + "' is no kind of row: write reason, script title, script "
+                            + "purpose, column title or table notes");
                 }
             }
             for (ReasonKinds.Kind kind : ReasonKinds.ALL) {
@@ -277,7 +292,35 @@ public final class Wording {
                 worded.put(language, scriptIds.stream().map(id -> new Script(id, scripts.get(language).get(id)[0],
                         scripts.get(language).get(id)[1])).toList());
             }
-            return new Wording(templates, worded, Map.copyOf(titles));
+            return new Wording(templates, worded, Map.copyOf(titles), Map.copyOf(notes));
+        }
+
+        private void tableNotes(SheetGrid grid, int row, String table, Map<Language, Integer> columns,
+                Map<String, Map<Language, String>> notes, Map<String, Integer> rows) {
+            if (table.isEmpty()) {
+                error(row, 1, "a table notes row needs the table's name, as its file is named without .drl.csv: overdue-buckets");
+                return;
+            }
+            if (rows.putIfAbsent(table, row) != null) {
+                error(row, 1, "the notes of " + table + " are worded already on row " + (rows.get(table) + 1));
+                return;
+            }
+            Map<Language, String> worded = new EnumMap<>(Language.class);
+            for (var column : columns.entrySet()) {
+                String text = cell(grid, row, column.getValue());
+                if (column.getKey() == Language.EN) {
+                    if (!text.isEmpty()) {
+                        error(row, column.getValue(), "the English notes of " + table + " are its own Notes row: "
+                                + "leave this cell empty, so they are kept in one place");
+                    }
+                    continue;
+                }
+                if (text.isEmpty()) {
+                    error(row, column.getValue(), "the " + column.getKey().tag() + " notes of " + table + " are missing");
+                }
+                worded.put(column.getKey(), text);
+            }
+            notes.put(table, worded);
         }
 
         private void columnTitle(SheetGrid grid, int row, String title, Map<Language, Integer> columns,

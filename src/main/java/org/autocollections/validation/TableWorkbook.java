@@ -137,7 +137,7 @@ public final class TableWorkbook {
                 XSSFSheet sheet = workbook.getSheet(grid.name());
                 guide(sheet, layout, made, wording, styles, lists, notes);
             }
-            writeNotes(workbook, table, grids, notes, styles);
+            writeNotes(workbook, table, grids, notes, wording, styles);
             lists.finish();
             workbook.write(out);
             return out.toByteArray();
@@ -360,7 +360,7 @@ public final class TableWorkbook {
     }
 
     private static void writeNotes(XSSFWorkbook workbook, PolicyFile table, List<SheetGrid> grids, List<String[]> columns,
-            Styles styles) {
+            Wording wording, Styles styles) {
         Sheet sheet = workbook.createSheet(NOTES_SHEET);
         int r = 0;
         cell(sheet, r++, 0, table.path().replaceFirst(".*/", ""), styles.title);
@@ -369,8 +369,16 @@ public final class TableWorkbook {
                 continue;
             }
             for (String note : SheetLayout.of(grid).setting("Notes")) {
-                cell(sheet, r, 0, "Notes 说明", styles.title);
+                cell(sheet, r, 0, "Notes", styles.title);
                 cell(sheet, r++, 1, note, styles.wrapped);
+            }
+        }
+        String name = TableFormat.withoutSuffix(table.path()).replaceFirst(".*/", "");
+        for (Language language : List.of(Language.ZH_CN, Language.ZH_TW)) {
+            Optional<String> notes = wording.tableNotes(name, language);
+            if (notes.isPresent()) {
+                cell(sheet, r, 0, language == Language.ZH_CN ? "说明" : "說明", styles.title);
+                cell(sheet, r++, 1, notes.get(), styles.wrapped);
             }
         }
         cell(sheet, r++, 0, "Grey cells are the table's code and are locked; white cells are its values. "

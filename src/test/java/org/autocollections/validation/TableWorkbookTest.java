@@ -167,6 +167,8 @@ class TableWorkbookTest {
             List<String> text = new ArrayList<>();
             notes.forEach(row -> row.forEach(cell -> text.add(cell.getStringCellValue())));
             assertThat(text).anyMatch(t -> t.startsWith("Delinquency buckets by days past due"));
+            assertThat(text).anyMatch(t -> t.startsWith("按逾期天数（DPD）划分的逾期阶段"));
+            assertThat(text).anyMatch(t -> t.startsWith("依逾期天數（DPD）劃分的逾期階段"));
             assertThat(text).containsSubsequence("From day", "起始天", "起始天");
             assertThat(book.getSheetAt(0).getRow(8).getCell(0).getCellComment().getString().getString()).contains("起始天");
         }
@@ -185,6 +187,18 @@ class TableWorkbookTest {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    @Test
+    void everyShippedTableHasItsNotesInChinese() {
+        Wording wording = Wording.ofFiles(SHIPPED);
+        for (PolicyFile table : Drafts.shippedTables()) {
+            String name = TableFormat.withoutSuffix(table.path()).replaceFirst(".*/", "");
+            for (Language language : List.of(Language.ZH_CN, Language.ZH_TW)) {
+                assertThat(wording.tableNotes(name, language)).as(name + " " + language.tag())
+                        .hasValueSatisfying(notes -> assertThat(notes).isNotBlank());
             }
         }
     }
