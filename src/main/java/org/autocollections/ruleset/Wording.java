@@ -258,8 +258,12 @@ public final class Wording {
                     case REASON -> reason(grid, row, code, columns, exact, families, reasonRows);
                     case SCRIPT_TITLE, SCRIPT_PURPOSE -> script(grid, row, code, kind.toLowerCase().equals(SCRIPT_TITLE) ? 0 : 1,
                             columns, scripts, scriptRows);
-                    case COLUMN_TITLE -> columnTitle(grid, row, code, columns, titles, titleRows);
-                    case TABLE_NOTES -> tableNotes(grid, row, code, columns, notes, notesRows);
+                    case COLUMN_TITLE -> wordedOnce(grid, row, code, "a column title row needs the title as the tables "
+                            + "write it (in English), such as From day", "the column title " + code, false, columns,
+                            titles, titleRows);
+                    case TABLE_NOTES -> wordedOnce(grid, row, code, "a table notes row needs the table's name, as its "
+                            + "file is named without .drl.csv: overdue-buckets", "the notes of " + code, true, columns,
+                            notes, notesRows);
                     default -> error(row, 0, "'" + kind + "' is no kind of row: write reason, script title, script "
                             + "purpose, column title or table notes");
                 }
@@ -295,53 +299,36 @@ public final class Wording {
             return new Wording(templates, worded, Map.copyOf(titles), Map.copyOf(notes));
         }
 
-        private void tableNotes(SheetGrid grid, int row, String table, Map<Language, Integer> columns,
-                Map<String, Map<Language, String>> notes, Map<String, Integer> rows) {
-            if (table.isEmpty()) {
-                error(row, 1, "a table notes row needs the table's name, as its file is named without .drl.csv: overdue-buckets");
+        /**
+         * A row that words one thing once (a column title, a table's notes) in every language; a table's notes keep
+         * their English in the table's own Notes row, so that cell stays empty here.
+         */
+        private void wordedOnce(SheetGrid grid, int row, String code, String needsCode, String what, boolean englishInTable,
+                Map<Language, Integer> columns, Map<String, Map<Language, String>> into, Map<String, Integer> rows) {
+            if (code.isEmpty()) {
+                error(row, 1, needsCode);
                 return;
             }
-            if (rows.putIfAbsent(table, row) != null) {
-                error(row, 1, "the notes of " + table + " are worded already on row " + (rows.get(table) + 1));
+            if (rows.putIfAbsent(code, row) != null) {
+                error(row, 1, what + " is worded already on row " + (rows.get(code) + 1));
                 return;
             }
             Map<Language, String> worded = new EnumMap<>(Language.class);
             for (var column : columns.entrySet()) {
                 String text = cell(grid, row, column.getValue());
-                if (column.getKey() == Language.EN) {
+                if (englishInTable && column.getKey() == Language.EN) {
                     if (!text.isEmpty()) {
-                        error(row, column.getValue(), "the English notes of " + table + " are its own Notes row: "
-                                + "leave this cell empty, so they are kept in one place");
+                        error(row, column.getValue(), "the English of " + what + " is the table's own Notes row: "
+                                + "leave this cell empty, so it is kept in one place");
                     }
                     continue;
                 }
                 if (text.isEmpty()) {
-                    error(row, column.getValue(), "the " + column.getKey().tag() + " notes of " + table + " are missing");
+                    error(row, column.getValue(), "the " + column.getKey().tag() + " wording of " + what + " is missing");
                 }
                 worded.put(column.getKey(), text);
             }
-            notes.put(table, worded);
-        }
-
-        private void columnTitle(SheetGrid grid, int row, String title, Map<Language, Integer> columns,
-                Map<String, Map<Language, String>> titles, Map<String, Integer> rows) {
-            if (title.isEmpty()) {
-                error(row, 1, "a column title row needs the title as the tables write it (in English), such as From day");
-                return;
-            }
-            if (rows.putIfAbsent(title, row) != null) {
-                error(row, 1, "the column title " + title + " is worded already on row " + (rows.get(title) + 1));
-                return;
-            }
-            Map<Language, String> worded = new EnumMap<>(Language.class);
-            for (var column : columns.entrySet()) {
-                String text = cell(grid, row, column.getValue());
-                if (text.isEmpty()) {
-                    error(row, column.getValue(), "the " + column.getKey().tag() + " wording of the column title " + title + " is missing");
-                }
-                worded.put(column.getKey(), text);
-            }
-            titles.put(title, worded);
+            into.put(code, worded);
         }
 
         private void reason(SheetGrid grid, int row, String code, Map<Language, Integer> columns,
