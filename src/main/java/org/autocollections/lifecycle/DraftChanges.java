@@ -124,7 +124,9 @@ public final class DraftChanges {
         return value == null || value.isBlank() ? "" : value.strip();
     }
 
+    /** The sheets holding tables: a workbook's notes and drop-down lists are not compiled, so they change nothing. */
     private static List<SheetGrid> read(PolicyFile file) throws IOException {
-        return new TableReader().read(TableFormat.of(file.path()).orElseThrow(), file.content());
+        return new TableReader().read(TableFormat.of(file.path()).orElseThrow(), file.content()).stream()
+                .filter(SheetGrid::hasRuleTable).toList();
     }
 }

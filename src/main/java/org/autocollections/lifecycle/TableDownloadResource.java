@@ -14,12 +14,14 @@ import jakarta.ws.rs.core.Response;
 
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.tables.PolicyFile;
+import org.autocollections.ruleset.PolicyFolders;
 import org.autocollections.ruleset.RulesetArchive;
 import org.autocollections.ruleset.RulesetVersionNotFoundException;
 import org.autocollections.ruleset.Wording;
 import org.autocollections.security.Roles;
 import org.autocollections.tables.TableConverter;
 import org.autocollections.tables.TableFormat;
+import org.autocollections.validation.TableWorkbook;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -44,15 +46,26 @@ public class TableDownloadResource {
     @Inject
     DraftStore drafts;
 
+    @Inject
+    PolicyFolders folders;
+
+    /** The version name under which the tables the service was given (its folders, or its bundled copies) are known. */
+    static final String SHIPPED = "shipped";
+
     private final TableConverter converter = new TableConverter();
+    private final TableWorkbook workbooks = new TableWorkbook();
 
     @GET
     @Path("/{name}")
     @Produces({ XLSX, CSV })
     @RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR, Roles.DEVELOPER })
     @Operation(operationId = "downloadTable", summary = "Download a decision table of a version",
-            description = "name: the table's file name with or without its format (overdue-buckets, "
-                    + "overdue-buckets.drl.csv). format: xlsx or csv (default: the format it is kept in). "
+            description = "version: a version or draft's version, or shipped for the tables in the service's "
+                    + "decision-tables folder (as shipped, or as edited there). "
+                    + "name: the table's file name with or without its format (overdue-buckets, "
+                    + "overdue-buckets.drl.csv). format: xlsx or csv (default: the format it is kept in). A workbook "
+                    + "comes guided: code rows locked, drop-down lists for closed sets, number formats, the header "
+                    + "frozen, and a notes sheet with each column's title in English and Chinese. "
                     + "A workbook with tables on several sheets cannot become one CSV file (422).")
     @APIResponse(responseCode = "200", description = "The table as a file", content = {
             @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
@@ -71,8 +84,8 @@ public class TableDownloadResource {
         PolicyFile table = table(version, name);
         TableFormat kept = TableFormat.of(table.path()).orElseThrow();
         TableFormat wanted = wanted(format, kept);
-        byte[] content = wanted == kept ? table.content()
-                : wanted == TableFormat.CSV ? converter.toCsv(table) : converter.toXlsx(table);
+        byte[] content = wanted == TableFormat.XLSX ? workbooks.write(table, keptFiles(version))
+                : wanted == kept ? table.content() : converter.toCsv(table);
         String fileName = TableFormat.withoutSuffix(table.path()).replaceFirst(".*/", "") + wanted.suffix();
         return Response.ok(content, wanted == TableFormat.CSV ? CSV : XLSX)
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
@@ -92,6 +105,9 @@ public class TableDownloadResource {
     }
 
     private List<PolicyFile> keptFiles(String version) {
+        if (SHIPPED.equals(version)) {
+            return folders.load().files();
+        }
         List<PolicyFile> files = archive.files(version);
         if (files.isEmpty()) {
             // a draft that does not compile is not in the archive, but its files are kept with it

@@ -39,6 +39,8 @@ public final class Wording {
     private static final String REASON = "reason";
     private static final String SCRIPT_TITLE = "script title";
     private static final String SCRIPT_PURPOSE = "script purpose";
+    private static final String COLUMN_TITLE = "column title";
+    private static final String TABLE_NOTES = "table notes";
 
     /** A collector's script as one language names it. */
     public record Script(String id, String title, String purpose) {
@@ -62,10 +64,37 @@ public final class Wording {
 
     private final Map<Language, Templates> templates;
     private final Map<Language, List<Script>> scripts;
+    private final Map<String, Map<Language, String>> columnTitles;
+    private final Map<String, Map<Language, String>> tableNotes;
 
-    private Wording(Map<Language, Templates> templates, Map<Language, List<Script>> scripts) {
+    private Wording(Map<Language, Templates> templates, Map<Language, List<Script>> scripts,
+            Map<String, Map<Language, String>> columnTitles, Map<String, Map<Language, String>> tableNotes) {
         this.templates = templates;
         this.scripts = scripts;
+        this.columnTitles = columnTitles;
+        this.tableNotes = tableNotes;
+    }
+
+    /**
+     * A table's notes in a language other than English, by the table's name ({@code overdue-buckets}); the English
+     * is the table's own Notes row, so it is never kept twice.
+     */
+    public Optional<String> tableNotes(String table, Language language) {
+        return Optional.ofNullable(tableNotes.get(table)).map(t -> t.get(language));
+    }
+
+    /**
+     * A table column's title in a language, by the title the table gives it (in English): the workbook an analyst
+     * downloads shows both, so a Chinese-reading analyst and an English-reading reviewer name the same column.
+     */
+    public Optional<String> columnTitle(String title, Language language) {
+        return Optional.ofNullable(columnTitles.get(title.strip())).map(t -> t.get(language));
+    }
+
+    /** The wording of a ruleset's files, or the shipped wording when they have none or it does not read. */
+    public static Wording ofFiles(List<PolicyFile> files) {
+        Wording wording = of(files, new ArrayList<>());
+        return wording == null ? Shipped.WORDING : wording;
     }
 
     public static boolean isWordingFile(String path) {
@@ -214,6 +243,10 @@ public final class Wording {
             }
             Map<String, Integer> reasonRows = new LinkedHashMap<>();
             Map<String, Integer> scriptRows = new LinkedHashMap<>();
+            Map<String, Map<Language, String>> titles = new LinkedHashMap<>();
+            Map<String, Integer> titleRows = new LinkedHashMap<>();
+            Map<String, Map<Language, String>> notes = new LinkedHashMap<>();
+            Map<String, Integer> notesRows = new LinkedHashMap<>();
             NavigableMap<Integer, ?> below = grid.rows().tailMap(header, false);
             for (int row : below.keySet()) {
                 String kind = cell(grid, row, 0);
@@ -225,7 +258,14 @@ public final class Wording {
                     case REASON -> reason(grid, row, code, columns, exact, families, reasonRows);
                     case SCRIPT_TITLE, SCRIPT_PURPOSE -> script(grid, row, code, kind.toLowerCase().equals(SCRIPT_TITLE) ? 0 : 1,
                             columns, scripts, scriptRows);
-                    default -> error(row, 0, "'" + kind + "' is no kind of row: write reason, script title or script purpose");
+                    case COLUMN_TITLE -> wordedOnce(grid, row, code, "a column title row needs the title as the tables "
+                            + "write it (in English), such as From day", "the column title " + code, false, columns,
+                            titles, titleRows);
+                    case TABLE_NOTES -> wordedOnce(grid, row, code, "a table notes row needs the table's name, as its "
+                            + "file is named without .drl.csv: overdue-buckets", "the notes of " + code, true, columns,
+                            notes, notesRows);
+                    default -> error(row, 0, "'" + kind + "' is no kind of row: write reason, script title, script "
+                            + "purpose, column title or table notes");
                 }
             }
             for (ReasonKinds.Kind kind : ReasonKinds.ALL) {
@@ -256,7 +296,39 @@ public final class Wording {
                 worded.put(language, scriptIds.stream().map(id -> new Script(id, scripts.get(language).get(id)[0],
                         scripts.get(language).get(id)[1])).toList());
             }
-            return new Wording(templates, worded);
+            return new Wording(templates, worded, Map.copyOf(titles), Map.copyOf(notes));
+        }
+
+        /**
+         * A row that words one thing once (a column title, a table's notes) in every language; a table's notes keep
+         * their English in the table's own Notes row, so that cell stays empty here.
+         */
+        private void wordedOnce(SheetGrid grid, int row, String code, String needsCode, String what, boolean englishInTable,
+                Map<Language, Integer> columns, Map<String, Map<Language, String>> into, Map<String, Integer> rows) {
+            if (code.isEmpty()) {
+                error(row, 1, needsCode);
+                return;
+            }
+            if (rows.putIfAbsent(code, row) != null) {
+                error(row, 1, what + " is worded already on row " + (rows.get(code) + 1));
+                return;
+            }
+            Map<Language, String> worded = new EnumMap<>(Language.class);
+            for (var column : columns.entrySet()) {
+                String text = cell(grid, row, column.getValue());
+                if (englishInTable && column.getKey() == Language.EN) {
+                    if (!text.isEmpty()) {
+                        error(row, column.getValue(), "the English of " + what + " is the table's own Notes row: "
+                                + "leave this cell empty, so it is kept in one place");
+                    }
+                    continue;
+                }
+                if (text.isEmpty()) {
+                    error(row, column.getValue(), "the " + column.getKey().tag() + " wording of " + what + " is missing");
+                }
+                worded.put(column.getKey(), text);
+            }
+            into.put(code, worded);
         }
 
         private void reason(SheetGrid grid, int row, String code, Map<Language, Integer> columns,

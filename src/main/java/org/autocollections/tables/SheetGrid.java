@@ -16,7 +16,15 @@ public final class SheetGrid {
     public record Cell(String value, int mergedColStart) {
     }
 
+    /** How a note on a formula cell begins, so a finding can be told by its kind. */
+    public static final String FORMULA_NOTE = "a formula";
+
+    /** Something the reader noticed in a cell that the analyst should know, such as a formula read by its value. */
+    public record Note(int row, int column, String message) {
+    }
+
     private final String name;
+    private final java.util.List<Note> notes = new java.util.ArrayList<>();
     private final NavigableMap<Integer, NavigableMap<Integer, Cell>> rows = new TreeMap<>();
     private final NavigableMap<Integer, Integer> widths = new TreeMap<>();
 
@@ -37,6 +45,15 @@ public final class SheetGrid {
         rows.computeIfAbsent(row, r -> new TreeMap<>()).put(column, new Cell(value, mergedColStart));
     }
 
+    void note(int row, int column, String message) {
+        notes.add(new Note(row, column, message));
+    }
+
+    /** The reader's notes on cells of this sheet, in reading order. */
+    public java.util.List<Note> notes() {
+        return java.util.List.copyOf(notes);
+    }
+
     public String value(int row, int column) {
         Cell cell = rows.getOrDefault(row, new TreeMap<>()).get(column);
         return cell == null ? null : cell.value();
@@ -44,6 +61,11 @@ public final class SheetGrid {
 
     public NavigableMap<Integer, NavigableMap<Integer, Cell>> rows() {
         return rows;
+    }
+
+    /** Whether the sheet holds a decision table, rather than notes or the lists a workbook's drop-downs read. */
+    public boolean hasRuleTable() {
+        return rows.values().stream().flatMap(r -> r.values().stream()).anyMatch(c -> TableTranslator.isRuleTableCell(c.value()));
     }
 
     /** Replays the cells, in the order a parser would, into a Drools listener. */

@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
@@ -37,10 +41,34 @@ public final class TableReader {
         for (Sheet sheet : workbook) {
             SheetGrid grid = new SheetGrid(sheet.getSheetName());
             grids.add(grid);
+            asAnalystMeantIt(sheet, grid);
             listeners.put(sheet.getSheetName(), List.of(new GridRecorder(grid)));
         }
         new ExcelParser(listeners).parseWorkbook(workbook);
         return grids;
+    }
+
+    /**
+     * Replaces every cell by the text {@link ExcelCellText} reads in it, before Drools' parser sees the sheet, so the
+     * compiler, the checks and the comparison with the base version all read what Excel showed the analyst. A formula
+     * cell is read by its cached value and noted, since that value is only as fresh as Excel's last calculation.
+     */
+    private static void asAnalystMeantIt(Sheet sheet, SheetGrid grid) {
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                Optional<String> text = ExcelCellText.of(cell);
+                if (text.isEmpty()) {
+                    continue;
+                }
+                if (cell.getCellType() == CellType.FORMULA) {
+                    grid.note(cell.getRowIndex(), cell.getColumnIndex(), SheetGrid.FORMULA_NOTE + " (=" + cell.getCellFormula()
+                            + "): its value as Excel last calculated it, " + text.get() + ", is read; write the value "
+                            + "itself so the table does not depend on a calculation");
+                    cell.removeFormula();
+                }
+                cell.setCellValue(text.get());
+            }
+        }
     }
 
     /**

@@ -46,6 +46,8 @@ public final class TableTranslator {
         }
         List<SheetGrid> tables = grids.stream().filter(TableTranslator::hasRuleTable).toList(); // skip notes and charts
         for (SheetGrid grid : tables) {
+            grid.notes().forEach(note -> problems.add(RulesetProblem.atCell(file.path(), grid.name(), note.row() + 1,
+                    SheetGrid.columnName(note.column()), note.message()).asWarning()));
             straightenQuotes(file.path(), grid, problems);
             int before = problems.size();
             checkHeaders(file.path(), grid, problems);

@@ -29,11 +29,21 @@ final class FieldTypes {
 
     /** Empty when the class or field cannot be found: the caller then judges by the values. */
     Optional<Boolean> isWholeNumber(String pattern, String field, List<String> imports, String rulesetPackage) {
+        return fieldType(pattern, field, imports, rulesetPackage).map(WHOLE::contains);
+    }
+
+    /** The type of a field of the fact class a pattern names; empty when either cannot be found. */
+    Optional<Class<?>> fieldType(String pattern, String field, List<String> imports, String rulesetPackage) {
+        return factType(pattern, imports, rulesetPackage).flatMap(type -> typeOf(type, field));
+    }
+
+    /** The fact class a pattern names ({@code $b : OverdueBucket}); empty when it cannot be found. */
+    Optional<Class<?>> factType(String pattern, List<String> imports, String rulesetPackage) {
         Matcher m = TYPE.matcher(pattern);
         if (!m.find()) {
             return Optional.empty();
         }
-        return load(m.group(1), imports, rulesetPackage).flatMap(type -> typeOf(type, field)).map(WHOLE::contains);
+        return load(m.group(1), imports, rulesetPackage);
     }
 
     private Optional<Class<?>> load(String name, List<String> imports, String rulesetPackage) {

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.autocollections.api.Message;
 import org.autocollections.api.RulesetProblem;
 import org.autocollections.api.RulesetProblem.Severity;
+import org.autocollections.tables.SheetGrid;
 
 /**
  * One thing the validation of a draft ruleset found, pinned like a {@link RulesetProblem}: the file, and for a table
@@ -47,6 +48,8 @@ public record Finding(Severity severity, Kind kind, String file, String sheet, I
         CODE_IN_CELL,
         /** Excel's curly quotes, replaced by straight ones. */
         CURLY_QUOTES,
+        /** A formula cell, read by the value Excel last calculated for it. */
+        FORMULA_CELL,
         /** An uploaded table with no namesake in the active ruleset. */
         UNKNOWN_TABLE,
         /** The wording file: a cell that does not read, names a parameter its reason lacks, or a reason or script left without words. */
@@ -59,6 +62,7 @@ public record Finding(Severity severity, Kind kind, String file, String sheet, I
     public static Finding of(RulesetProblem problem) {
         Kind kind = problem.message().startsWith(UNREADABLE_MESSAGE) ? Kind.UNREADABLE_FILE
                 : problem.severity() == Severity.WARNING && problem.message().startsWith(CURLY_QUOTES_MESSAGE) ? Kind.CURLY_QUOTES
+                : problem.severity() == Severity.WARNING && problem.message().startsWith(SheetGrid.FORMULA_NOTE) ? Kind.FORMULA_CELL
                 : Wording.isWordingFile(String.valueOf(problem.file())) ? Kind.WORDING
                 : Kind.COMPILE_ERROR;
         return new Finding(problem.severity(), kind, problem.file(), problem.sheet(), problem.row(), problem.column(),

@@ -14,6 +14,7 @@ const FINDING_KINDS = {
   TITLE_CHANGED: [t('kind.TITLE_CHANGED'), t('kind.TITLE_CHANGED.hint')],
   CODE_IN_CELL: [t('kind.CODE_IN_CELL'), t('kind.CODE_IN_CELL.hint')],
   CURLY_QUOTES: [t('kind.CURLY_QUOTES'), t('kind.CURLY_QUOTES.hint')],
+  FORMULA_CELL: [t('kind.FORMULA_CELL'), t('kind.FORMULA_CELL.hint')],
   UNKNOWN_TABLE: [t('kind.UNKNOWN_TABLE'), t('kind.UNKNOWN_TABLE.hint')],
 };
 

@@ -25,8 +25,8 @@ export function renderFiles(files, version) {
   target.replaceChildren(list, rest ?? '', status);
 }
 
-async function downloadTable(version, path, format) {
-  const status = $('files-status');
+export async function downloadTable(version, path, format, statusId = 'files-status') {
+  const status = $(statusId);
   try {
     const table = baseName(path).replace(/\.drl\.(xlsx|csv)$/, '');
     const response = await api(`rulesets/${encodeURIComponent(version)}/tables/${encodeURIComponent(table)}?format=${format}`,

@@ -7,6 +7,7 @@ import { t, tn } from './i18n.js';
 import { can, renderPermissions, rolesText } from './permissions.js';
 import { stopPolling } from './simulation.js';
 import { OPEN, badge, state } from './state.js';
+import { renderShipped } from './shipped.js';
 
 export async function refreshAll() {
   renderPermissions();
@@ -36,6 +37,7 @@ export async function loadActive() {
 
 function renderActive() {
   const banner = $('active-banner');
+  renderShipped(state.active);
   if (!state.active) {
     show(banner, false);
     return;

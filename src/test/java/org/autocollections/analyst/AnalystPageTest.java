@@ -194,6 +194,9 @@ class AnalystPageTest {
         assertThat(activeRow.getAttribute("data-version")).isEqualTo(shipped);
         assertThat(activeRow.getAttribute("class")).contains("is-active");
         screenshot("02-signed-in");
+        // each shipped table is there to start an edit from, as a workbook
+        assertThat(wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(test("shipped-table"), 0)))
+                .extracting(WebElement::getText).anyMatch(item -> item.startsWith("overdue-buckets"));
 
         // 2. she uploads a table with an error; the finding is pinned to its file and cell
         find("upload-files").sendKeys(broken.toAbsolutePath().toString());

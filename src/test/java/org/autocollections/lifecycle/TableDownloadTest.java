@@ -87,6 +87,27 @@ class TableDownloadTest {
     }
 
     @Test
+    void theShippedTablesComeAsGuidedWorkbooksThatUploadUnchanged() throws Exception {
+        byte[] workbook = given().get("/api/v1/rulesets/shipped/tables/overdue-buckets?format=xlsx")
+                .then().statusCode(200).contentType(XLSX)
+                .header("Content-Disposition", containsString("overdue-buckets.drl.xlsx"))
+                .extract().asByteArray();
+        try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(workbook))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getProtect()).as("code rows locked").isTrue();
+            assertThat(sheet.getRow(7).getCell(0).getCellStyle().getLocked()).isTrue();
+            assertThat(sheet.getRow(9).getCell(0).getCellStyle().getLocked()).isFalse();
+            assertThat(book.getSheet("Notes 说明")).isNotNull();
+        }
+        given().header("Authorization", ANALYST).multiPart("files", "overdue-buckets.drl.xlsx", workbook, XLSX)
+                .post("/api/v1/rulesets/drafts").then().statusCode(201)
+                .body("draft.status", equalTo("VALIDATED"))
+                .body("findings.size()", equalTo(0))
+                .body("changes[0].replaces", equalTo("decision-tables/overdue-buckets.drl.csv"))
+                .body("changes[0].cellsChanged", equalTo(0));
+    }
+
+    @Test
     void unknownVersionsTablesAndFormatsAreProblems() {
         String version = PolicyEdits.activeVersion();
         given().get("/api/v1/rulesets/0000000000000000/tables/penalty-interest").then().statusCode(404)

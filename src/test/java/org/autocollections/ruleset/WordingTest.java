@@ -119,6 +119,28 @@ class WordingTest {
     }
 
     @Test
+    void columnTitlesAndTableNotesAreCheckedAsTheOtherRowsAre() throws Exception {
+        String text = shipped();
+        String withoutTraditional = text.replace("column title,From day,From day,起始天,起始天", "column title,From day,From day,起始天,");
+        assertThat(problems(withoutTraditional)).singleElement().satisfies(p -> {
+            assertThat(p.row()).isEqualTo(rowOf(text, "column title,From day,"));
+            assertThat(p.column()).isEqualTo("E");
+            assertThat(p.message()).contains("zh-TW", "From day");
+        });
+        assertThat(problems(text + "column title,From day,From day,从,從\n")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("worded already"));
+        // the English notes are the table's own Notes row, kept there only
+        assertThat(problems(text.replace("table notes,overdue-buckets,,", "table notes,overdue-buckets,Buckets,")))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.column()).isEqualTo("C");
+                    assertThat(p.message()).contains("Notes row");
+                });
+        Wording wording = Wording.read(new PolicyFile(Wording.PATH, text.getBytes(StandardCharsets.UTF_8)), new ArrayList<>());
+        assertThat(wording.columnTitle("To day", Language.ZH_TW)).contains("截止天");
+        assertThat(wording.tableNotes("overdue-buckets", Language.ZH_CN)).hasValueSatisfying(n -> assertThat(n).contains("逾期阶段"));
+    }
+
+    @Test
     void optionalTextAndAlternativesFollowWhichParametersHaveValues() {
         WordingTemplate template = WordingTemplate.parse("a[ b {x}|c[ d {y}|e]]");
         WordingTemplate.Writing plain = new WordingTemplate.Writing(Language.EN.locale(), null);
