@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -70,7 +69,6 @@ public class SignInResource {
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = "none")
     @Operation(operationId = "signIn", summary = "Sign in to the analyst's page with a subject and password",
             description = "Opens a session: an HttpOnly, SameSite=Strict cookie (Secure over HTTPS) that lasts "
                     + "collections.signin.session-ttl (8 hours by default). Failed sign-ins are throttled by subject "

@@ -10,7 +10,7 @@ import { OPEN, badge, state } from './state.js';
 
 export async function refreshAll() {
   renderPermissions();
-  if (!state.token) return;
+  if (!state.user) return;
   if (!can.read()) {
     // a collector, say: no versions to show, but the decision explorer works
     stopPolling(true);
