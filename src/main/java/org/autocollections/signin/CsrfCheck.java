@@ -35,6 +35,7 @@ public class CsrfCheck {
     }
 
     private static boolean signingIn(ContainerRequestContext request) {
-        return "POST".equals(request.getMethod()) && "/api/v1/session".equals(request.getUriInfo().getPath());
+        String path = request.getUriInfo().getPath();
+        return "POST".equals(request.getMethod()) && "api/v1/session".equals(path.startsWith("/") ? path.substring(1) : path);
     }
 }

@@ -93,6 +93,10 @@ class SignInTest {
         Response wrongToken = crossSite(signedIn).header(SessionTokens.CSRF_HEADER, "guessed")
                 .post("/api/v1/rulesets/drafts/999999/reject");
         assertThat(wrongToken.jsonPath().getString("type")).endsWith("/csrf-refused");
+        // signing in again over a cookie the page still has needs no token: the sign-in takes no authority from it
+        Response again = crossSite(signedIn).contentType("application/json")
+                .body(Map.of("subject", "ana-csrf", "password", PASSWORD)).post("/api/v1/session");
+        assertThat(again.statusCode()).isEqualTo(200);
         Response forgedSignOut = crossSite(signedIn).delete("/api/v1/session");
         assertThat(forgedSignOut.statusCode()).as("another site cannot sign her out").isEqualTo(403);
 
@@ -120,6 +124,35 @@ class SignInTest {
     @Test
     void aWrongPasswordIsRefusedAndRepeatedFailuresAreThrottledEvenForTheRightOne() {
         accounts.add("ana-throttle", List.of(Roles.ANALYST), PASSWORD);
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record instanceof org.jboss.logmanager.ExtLogRecord ext ? ext.getFormattedMessage()
+                        : String.valueOf(record.getMessage()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(SignIns.class.getName());
+        log.addHandler(capture);
+        try {
+            throttle();
+        } finally {
+            log.removeHandler(capture);
+        }
+        assertThat(logged).anyMatch(line -> line.contains("Sign-in refused for ana-throttle"))
+                .anyMatch(line -> line.contains("Sign-in throttled for ana-throttle"))
+                .noneMatch(line -> line.contains("not the password") || line.contains(PASSWORD));
+    }
+
+    private void throttle() {
         for (int i = 0; i < 5; i++) {
             Response wrong = signIn("ana-throttle", "not the password " + i);
             assertThat(wrong.statusCode()).isEqualTo(401);
