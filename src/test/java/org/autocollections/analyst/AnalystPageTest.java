@@ -69,6 +69,9 @@ class AnalystPageTest {
     /** What a note or a cell holding markup must stay: text on the page, never a script that runs. */
     private static final String MARKUP = "<script>document.body.dataset.injected='yes'</script><img src=x onerror=\"document.body.dataset.injected='yes'\">";
 
+    /** A cell holding markup, as a careless or hostile upload might: shown as text among the changed cells. */
+    private static final String CELL_MARKUP = "31<script>document.body.dataset.injected='cell'</script>";
+
     @jakarta.inject.Inject
     Accounts accounts;
 
@@ -161,7 +164,7 @@ class AnalystPageTest {
         String edited = table.replace("151,180,M6", "151," + words.m6Ends() + ",M6")
                 .replace("181,,M7+", (words.m6Ends() + 1) + ",,M7+");
         assertThat(edited).isNotEqualTo(table);
-        Path broken = Files.writeString(folder.resolve("broken").resolve(BUCKETS), edited.replace("31,60,M2", "31 days,60,M2"),
+        Path broken = Files.writeString(folder.resolve("broken").resolve(BUCKETS), edited.replace("31,60,M2", CELL_MARKUP + ",60,M2"),
                 StandardCharsets.UTF_8);
         Path corrected = Files.writeString(folder.resolve("corrected").resolve(BUCKETS), edited, StandardCharsets.UTF_8);
 
@@ -217,7 +220,7 @@ class AnalystPageTest {
         assertThat(find("upload-result").getText()).contains(words.draft() + draftId).contains(words.error());
         assertThat(text("details-status")).isEqualTo(words.needsFixes());
         assertThat(versionRow(draftId).getAttribute("data-status")).isEqualTo("DRAFT");
-        assertThat(find("details").getText()).contains(MARKUP);
+        assertThat(find("details").getText()).contains(MARKUP).contains(CELL_MARKUP);
         assertThat(driver.findElements(By.cssSelector("[data-test=details] script, [data-test=details] img"))).isEmpty();
         assertThat(find("details").getAttribute("data-injected")).isNull();
         assertThat(driver.findElement(By.tagName("body")).getAttribute("data-injected")).isNull();
@@ -228,7 +231,9 @@ class AnalystPageTest {
         find("revise-files").sendKeys(corrected.toAbsolutePath().toString());
         find("revise-note").sendKeys("day count, not text");
         click("revise-submit");
-        wait.until(ExpectedConditions.attributeToBe(test("details-status"), "data-status", "VALIDATED"));
+        // the revision compiles and validates a whole ruleset: on a busy machine that alone can take over half a minute
+        new WebDriverWait(driver, Duration.ofSeconds(120))
+                .until(ExpectedConditions.attributeToBe(test("details-status"), "data-status", "VALIDATED"));
         assertThat(find("details").getAttribute("data-id")).isEqualTo(draftId);
         wait.until(ExpectedConditions.visibilityOfElementLocated(test("no-findings")));
         List<WebElement> cells = driver.findElements(By.cssSelector("[data-test=changed-cell]"));
