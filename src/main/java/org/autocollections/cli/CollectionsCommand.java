@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 @Command(name = "java -jar quarkus-run.jar",
         description = "The auto-loan collections decision service. Without a command it runs the REST service.",
         subcommands = { ServeCommand.class, ImportCommand.class, ScoreCommand.class, GenerateCommand.class,
-                TokenCommand.class })
+                TokenCommand.class, UserCommand.class })
 public class CollectionsCommand implements Callable<Integer> {
 
     @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")

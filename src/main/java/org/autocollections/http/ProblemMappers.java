@@ -121,6 +121,22 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response signInRefused(org.autocollections.signin.SignInRefusedException e, UriInfo uri) {
+        return respond(Problem.of("sign-in-refused", "Sign-in refused", 401, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response signInThrottled(org.autocollections.signin.SignInThrottledException e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of("sign-in-throttled", "Too many failed sign-ins", 429,
+                e.getMessage()), uri)).header("Retry-After", String.valueOf(e.retryAfter().toSeconds())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response csrfRefused(org.autocollections.signin.CsrfRefusedException e, UriInfo uri) {
+        return respond(Problem.of("csrf-refused", "Not sent by the page", 403, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
     public Response noRun(org.autocollections.scoring.RunNotFoundException e, UriInfo uri) {
         return respond(RaisedProblem.of("run-not-found", "No such portfolio run", 404, e.words()), uri);
     }

@@ -1,6 +1,6 @@
-// Calling the service's /api/v1 with the user's token, and its problems in plain words.
+// Calling the service's /api/v1 with the user's session (its cookie and CSRF token), and its problems in plain words.
 import { rolesText } from './permissions.js';
-import { askForToken, forgetToken } from './session.js';
+import { askToSignIn, forgetSession } from './session.js';
 import { state } from './state.js';
 import { lang, t } from './i18n.js';
 
@@ -15,13 +15,17 @@ class ApiError extends Error {
 }
 
 export async function api(path, { method = 'GET', json, form, accept = 'application/json', raw = false } = {}) {
-  if (!state.token) {
-    askForToken();
+  if (!state.user) {
+    askToSignIn();
     throw new ApiError(401, { title: t('who.signedOut') });
   }
   // every call asks for the page's language: reasons, scripts and problems come back worded in it where the service
   // words them
-  const headers = { Authorization: `Bearer ${state.token}`, Accept: accept, 'Accept-Language': lang };
+  const headers = { Accept: accept, 'Accept-Language': lang };
+  if (method !== 'GET' && method !== 'HEAD' && state.csrf) {
+    // the proof that this call comes from the page itself, which the cookie alone is not
+    headers['X-CSRF-Token'] = state.csrf;
+  }
   let body;
   if (json !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -31,14 +35,14 @@ export async function api(path, { method = 'GET', json, form, accept = 'applicat
   }
   let response;
   try {
-    response = await fetch(new URL(path, API), { method, headers, body });
+    response = await fetch(new URL(path, API), { method, headers, body, credentials: 'same-origin' });
   } catch (e) {
     throw new ApiError(0, { title: t('error.unreachable.title'), detail: t('error.unreachable') });
   }
   if (response.status === 401) {
-    forgetToken();
-    askForToken(t('token.refused'));
-    throw new ApiError(401, { title: t('error.tokenRefused.title'), detail: t('error.tokenRefused') });
+    forgetSession();
+    askToSignIn(t('signin.ended'));
+    throw new ApiError(401, { title: t('error.sessionEnded.title'), detail: t('error.sessionEnded') });
   }
   if (!response.ok) {
     const type = response.headers.get('Content-Type') ?? '';

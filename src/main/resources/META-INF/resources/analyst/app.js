@@ -1,5 +1,5 @@
 // The analyst's page: versions, upload, findings, changed cells, simulation, regression, approval and a decision
-// explorer, all through the service's /api/v1 with the bearer token the user pastes. Each panel is a module of its
+// explorer, all through the service's /api/v1 in the session the user signs in to. Each panel is a module of its
 // own; this one wires them up and starts the page in the user's language.
 import { wireApproval } from './approval.js';
 import { wireDecide } from './decide.js';
@@ -22,9 +22,10 @@ async function start() {
   wireRegression();
   wireExperiments();
   const example = wireDecide();
-  resumeSession();
-  refreshAll();
-  refreshExperiments();
+  if (await resumeSession()) {
+    refreshAll();
+    refreshExperiments();
+  }
   await example;
   document.body.dataset.ready = 'true';
 }

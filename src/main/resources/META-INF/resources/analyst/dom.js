@@ -12,6 +12,8 @@ export function h(tag, attrs = {}, ...children) {
     if (k === 'class') node.className = v;
     else if (k === 'test') node.dataset.test = v;
     else if (k === 'text') node.textContent = v;
+    // through the CSSOM: the page's Content-Security-Policy refuses style attributes, not style properties
+    else if (k === 'style') node.style.cssText = v;
     else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
     else if (k === 'data') Object.assign(node.dataset, v);
     else node.setAttribute(k, v === true ? '' : v);

@@ -16,7 +16,7 @@ const STEPS = {
 
 export async function refreshExperiments() {
   const body = $('experiments-body');
-  if (!state.token) return; // signed out: the table keeps asking for a token, and no dialog opens twice
+  if (!state.user) return; // signed out: the table keeps asking to sign in, and no dialog opens twice
   try {
     const list = await api('experiments');
     body.replaceChildren(...(list.length ? list.map(row)

@@ -1,59 +1,36 @@
-// Signing in: the token the user pastes, kept in this browser tab only, and who it says the user is.
+// Signing in with the name and password the operator set up. The service keeps the session in an HttpOnly cookie,
+// which no script here can read; the page holds only the CSRF token it is given, and sends it back on every call that
+// changes something, so a call another site makes the browser send (with the cookie, without the token) is refused.
 import { $, h, dateFormat } from './dom.js';
-import { t } from './i18n.js';
+import { lang, t } from './i18n.js';
 import { renderPermissions } from './permissions.js';
 import { state } from './state.js';
 
-const TOKEN_KEY = 'collections.analyst.token';
+const SESSION = new URL('../api/v1/session', location.href);
 
-function decodeToken(raw) {
-  const token = (raw ?? '').trim().replace(/^Bearer\s+/i, '');
-  const parts = token.split('.');
-  if (parts.length !== 3) {
-    throw new Error(t('token.notAToken'));
-  }
-  let claims;
-  try {
-    const b64 = parts[1].replace(/-/g, '+').replace(/_/g, '/');
-    const json = new TextDecoder().decode(Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)),
-      c => c.charCodeAt(0)));
-    claims = JSON.parse(json);
-  } catch {
-    throw new Error(t('token.unreadable'));
-  }
-  const expires = claims.exp ? new Date(claims.exp * 1000) : null;
-  if (expires && expires.getTime() < Date.now()) {
-    throw new Error(t('token.expired', { when: dateFormat.format(expires) }));
-  }
-  const groups = Array.isArray(claims.groups) ? claims.groups : claims.groups ? [claims.groups] : [];
-  return {
-    token,
-    user: { name: claims.upn ?? claims.preferred_username ?? claims.sub ?? 'unknown', roles: new Set(groups), expires },
+function useSession(view) {
+  state.csrf = view.csrfToken ?? null;
+  state.user = {
+    name: view.subject,
+    roles: new Set(view.roles ?? []),
+    expires: view.expiresAt ? new Date(view.expiresAt) : null,
   };
-}
-
-function useToken(raw) {
-  const { token, user } = decodeToken(raw);
-  state.token = token;
-  state.user = user;
-  sessionStorage.setItem(TOKEN_KEY, token);
   renderWho();
 }
 
-export function forgetToken() {
-  state.token = null;
+export function forgetSession() {
+  state.csrf = null;
   state.user = null;
-  sessionStorage.removeItem(TOKEN_KEY);
   renderWho();
 }
 
-export function askForToken(reason) {
-  const dialog = $('token-dialog');
-  $('token-reason').textContent = reason ?? t('token.reason');
-  $('token-error').textContent = '';
-  $('token-input').value = '';
+export function askToSignIn(reason) {
+  const dialog = $('signin-dialog');
+  $('signin-reason').textContent = reason ?? t('signin.reason');
+  $('signin-error').textContent = '';
+  $('signin-password').value = '';
   if (!dialog.open) dialog.showModal();
-  $('token-input').focus();
+  ($('signin-subject').value ? $('signin-password') : $('signin-subject')).focus();
 }
 
 function renderWho() {
@@ -62,8 +39,9 @@ function renderWho() {
   if (!state.user) {
     name.textContent = t('who.signedOut');
     name.classList.add('signed-out');
+    name.title = '';
     roles.replaceChildren();
-    $('token-change').textContent = t('who.paste');
+    $('who-action').textContent = t('who.signIn');
   } else {
     name.textContent = state.user.name;
     name.dataset.prefix = t('who.signedInAs');
@@ -71,46 +49,84 @@ function renderWho() {
     name.title = state.user.expires ? t('who.validUntil', { when: dateFormat.format(state.user.expires) }) : '';
     roles.replaceChildren(...[...state.user.roles].sort().map(r => h('span', { class: 'role', data: { role: r } }, r)));
     if (state.user.roles.size === 0) roles.append(h('span', { class: 'role role-none' }, t('who.noRoles')));
-    $('token-change').textContent = t('who.change');
+    $('who-action').textContent = t('who.signOut');
   }
   renderPermissions();
 }
 
-/** The token dialog; onSignIn runs once a pasted token is taken. */
+async function problemOf(response) {
+  try {
+    return await response.json();
+  } catch {
+    return null;
+  }
+}
+
+async function signIn(subject, password) {
+  const response = await fetch(SESSION, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': lang },
+    body: JSON.stringify({ subject, password }),
+  });
+  if (response.ok) return response.json();
+  if (response.status === 401) throw new Error(t('signin.refused'));
+  if (response.status === 429) throw new Error(t('signin.throttled'));
+  const problem = await problemOf(response);
+  throw new Error(problem?.detail ?? problem?.title ?? `HTTP ${response.status}`);
+}
+
+async function signOut() {
+  try {
+    await fetch(SESSION, { method: 'DELETE', headers: state.csrf ? { 'X-CSRF-Token': state.csrf } : {} });
+  } catch {
+    // the service is away: the page forgets the session all the same, and the cookie ends by itself
+  }
+  forgetSession();
+}
+
+/** The sign-in dialog and the header's sign-in/sign-out button; onSignIn runs once a sign-in succeeds. */
 export function wireSession(onSignIn) {
-  const dialog = $('token-dialog');
-  $('token-form').addEventListener('submit', e => {
+  const dialog = $('signin-dialog');
+  $('signin-form').addEventListener('submit', async e => {
+    e.preventDefault();
+    $('signin-error').textContent = '';
+    $('signin-submit').disabled = true;
     try {
-      useToken($('token-input').value);
-      $('token-input').value = '';
-      $('token-error').textContent = '';
+      useSession(await signIn($('signin-subject').value.trim(), $('signin-password').value));
+      $('signin-password').value = '';
+      dialog.close();
       state.view = null;
       onSignIn();
     } catch (err) {
-      e.preventDefault();
-      $('token-error').textContent = err.message;
+      $('signin-error').textContent = err.message;
+    } finally {
+      $('signin-submit').disabled = false;
     }
   });
-  $('token-cancel').addEventListener('click', () => dialog.close());
-  $('token-forget').addEventListener('click', () => {
-    forgetToken();
-    $('token-reason').textContent = t('token.signedOut');
+  $('signin-cancel').addEventListener('click', () => dialog.close());
+  $('who-action').addEventListener('click', async () => {
+    if (state.user) {
+      await signOut();
+      $('signin-subject').value = '';
+      askToSignIn(t('signin.signedOut'));
+    } else {
+      askToSignIn();
+    }
   });
-  $('token-change').addEventListener('click', () => askForToken());
 }
 
-/** Signs in again with the token this tab kept, if it is still good; otherwise asks for one. */
-export function resumeSession() {
-  const saved = sessionStorage.getItem(TOKEN_KEY);
-  if (saved) {
-    try {
-      useToken(saved);
-    } catch (e) {
-      forgetToken();
-      askForToken(e.message);
+/** Picks up the session this browser still has (after a reload); otherwise asks to sign in. */
+export async function resumeSession() {
+  try {
+    const response = await fetch(SESSION, { headers: { Accept: 'application/json' } });
+    if (response.ok) {
+      useSession(await response.json());
+      return true;
     }
-  } else {
-    renderWho();
-    askForToken();
+  } catch {
+    // the service is away: the page shows the sign-in form, which says so when it is used
   }
+  renderWho();
+  askToSignIn();
+  return false;
 }

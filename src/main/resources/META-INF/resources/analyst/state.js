@@ -21,7 +21,7 @@ export const OPEN = new Set(['DRAFT', 'VALIDATED', 'APPROVED']);
 export const TRIABLE = new Set(['VALIDATED', 'APPROVED', 'ACTIVE', 'RETIRED']);
 
 export const state = {
-  token: null,
+  csrf: null,          // the session's CSRF token, sent on every call that changes something
   user: null,          // {name, roles: Set, expires: Date|null}
   versions: [],
   active: null,        // GET /rulesets/active

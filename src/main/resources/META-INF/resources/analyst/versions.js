@@ -11,7 +11,7 @@ import { renderShipped } from './shipped.js';
 
 export async function refreshAll() {
   renderPermissions();
-  if (!state.token) return;
+  if (!state.user) return;
   if (!can.read()) {
     // a collector, say: no versions to show, but the decision explorer works
     stopPolling(true);

@@ -23,7 +23,7 @@ import java.util.logging.Level;
 import org.autocollections.portfolio.ImportFormat;
 import org.autocollections.portfolio.SyntheticPortfolio;
 import org.autocollections.security.Roles;
-import org.autocollections.security.Tokens;
+import org.autocollections.signin.Accounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,10 +62,18 @@ class AnalystPageTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String BUCKETS = "overdue-buckets.drl.csv";
 
-    private static final String ANA = Tokens.sign(Tokens.claims(Roles.ANALYST).subject("ana").upn("ana"));
-    private static final String BOB = Tokens.sign(Tokens.claims(Roles.APPROVER).subject("bob").upn("bob"));
+    /** Each person's password, as the operator set it with {@code user add}. */
+    private static final String PASSWORD = "page-test password 1";
     /** A collector checking how the new version decides a case. */
-    private static final String SAM = Tokens.sign(Tokens.claims(Roles.SERVICER).subject("sam").upn("sam"));
+    private static final String SAM = "sam";
+    /** What a note or a cell holding markup must stay: text on the page, never a script that runs. */
+    private static final String MARKUP = "<script>document.body.dataset.injected='yes'</script><img src=x onerror=\"document.body.dataset.injected='yes'\">";
+
+    /** A cell holding markup, as a careless or hostile upload might: shown as text among the changed cells. */
+    private static final String CELL_MARKUP = "31<script>document.body.dataset.injected='cell'</script>";
+
+    @jakarta.inject.Inject
+    Accounts accounts;
 
     @TestHTTPResource("/analyst")
     URL page;
@@ -98,6 +106,9 @@ class AnalystPageTest {
         Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER), "Chromium's WebDriver is not installed at " + CHROMEDRIVER
                 + " (apt-get install chromium chromium-driver)");
         shipped = activeVersion();
+        accounts.add("ana", List.of(Roles.ANALYST), PASSWORD);
+        accounts.add("bob", List.of(Roles.APPROVER), PASSWORD);
+        accounts.add(SAM, List.of(Roles.SERVICER), PASSWORD);
         Files.createDirectories(SCREENSHOTS);
         // a small book of stored cases for the simulation to decide (as the nightly import would store them)
         StringWriter book = new StringWriter();
@@ -153,11 +164,11 @@ class AnalystPageTest {
         String edited = table.replace("151,180,M6", "151," + words.m6Ends() + ",M6")
                 .replace("181,,M7+", (words.m6Ends() + 1) + ",,M7+");
         assertThat(edited).isNotEqualTo(table);
-        Path broken = Files.writeString(folder.resolve("broken").resolve(BUCKETS), edited.replace("31,60,M2", "31 days,60,M2"),
+        Path broken = Files.writeString(folder.resolve("broken").resolve(BUCKETS), edited.replace("31,60,M2", CELL_MARKUP + ",60,M2"),
                 StandardCharsets.UTF_8);
         Path corrected = Files.writeString(folder.resolve("corrected").resolve(BUCKETS), edited, StandardCharsets.UTF_8);
 
-        // /analyst without the slash lands on the page, which needs no token itself
+        // /analyst without the slash lands on the page, which needs no sign-in itself
         HttpResponse<String> redirect = HttpClient.newHttpClient().send(HttpRequest.newBuilder(page.toURI()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(redirect.statusCode()).isEqualTo(302);
@@ -168,24 +179,24 @@ class AnalystPageTest {
         assertThat(driver.getCurrentUrl()).endsWith("/analyst/");
         // the case to try is the README's example, the very file, as the service serves it
         assertThat(find("case-json").getDomProperty("value")).isEqualTo(Files.readString(Path.of("docs/examples/case-m2.json")));
-        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(test("token-dialog")));
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(test("signin-dialog")));
         assertThat(new Select(find("lang")).getFirstSelectedOption().getAttribute("value")).isEqualTo("en");
         if (!lang.equals("en")) {
             // the language is switched on the page; the page starts again in it, and keeps it in this browser
-            click("token-cancel");
+            click("signin-cancel");
             new Select(find("lang")).selectByValue(lang);
             wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", lang));
             wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
             assertThat(((ChromeDriver) driver).executeScript("return localStorage.getItem('collections.analyst.lang')"))
                     .isEqualTo(lang);
-            dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(test("token-dialog")));
+            dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(test("signin-dialog")));
         }
         assertThat(text("upload-submit")).isEqualTo(words.uploadButton());
-        Files.write(SCREENSHOTS.resolve("01-paste-token" + words.suffix() + ".png"),
+        Files.write(SCREENSHOTS.resolve("01-sign-in" + words.suffix() + ".png"),
                 ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
 
-        // 1. the analyst signs in with her token and sees who she is and the version in force
-        signIn(ANA, "ana");
+        // 1. the analyst signs in with her name and password and sees who she is and the version in force
+        signIn("ana");
         assertThat(dialog.isDisplayed()).isFalse();
         assertThat(text("who-roles")).isEqualTo("analyst");
         wait.until(ExpectedConditions.attributeToBe(test("active-version"), "data-version", shipped));
@@ -201,7 +212,8 @@ class AnalystPageTest {
         // 2. she uploads a table with an error; the finding is pinned to its file and cell
         find("upload-files").sendKeys(broken.toAbsolutePath().toString());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(test("upload-chosen"), BUCKETS));
-        find("upload-note").sendKeys("M6 ends at day " + words.m6Ends());
+        // her note holds markup: the page shows it as the text she typed, and runs none of it
+        find("upload-note").sendKeys("M6 ends at day " + words.m6Ends() + " " + MARKUP);
         click("upload-submit");
         wait.until(ExpectedConditions.attributeToBe(test("details-status"), "data-status", "DRAFT"));
         String draftId = find("details").getAttribute("data-id");
@@ -211,6 +223,10 @@ class AnalystPageTest {
         assertThat(find("upload-result").getText()).contains(words.draft() + draftId).contains(words.error());
         assertThat(text("details-status")).isEqualTo(words.needsFixes());
         assertThat(versionRow(draftId).getAttribute("data-status")).isEqualTo("DRAFT");
+        assertThat(find("details").getText()).contains(MARKUP).contains(CELL_MARKUP);
+        assertThat(driver.findElements(By.cssSelector("[data-test=details] script, [data-test=details] img"))).isEmpty();
+        assertThat(find("details").getAttribute("data-injected")).isNull();
+        assertThat(driver.findElement(By.tagName("body")).getAttribute("data-injected")).isNull();
         screenshot("03-error-at-cell");
         elementShot("details-card", "03-error-at-cell-details");
 
@@ -218,7 +234,9 @@ class AnalystPageTest {
         find("revise-files").sendKeys(corrected.toAbsolutePath().toString());
         find("revise-note").sendKeys("day count, not text");
         click("revise-submit");
-        wait.until(ExpectedConditions.attributeToBe(test("details-status"), "data-status", "VALIDATED"));
+        // the revision compiles and validates a whole ruleset: on a busy machine that alone can take over half a minute
+        new WebDriverWait(driver, Duration.ofSeconds(120))
+                .until(ExpectedConditions.attributeToBe(test("details-status"), "data-status", "VALIDATED"));
         assertThat(find("details").getAttribute("data-id")).isEqualTo(draftId);
         wait.until(ExpectedConditions.visibilityOfElementLocated(test("no-findings")));
         List<WebElement> cells = driver.findElements(By.cssSelector("[data-test=changed-cell]"));
@@ -263,7 +281,7 @@ class AnalystPageTest {
         assertThat(recordedDecisions()).isEqualTo(records);
 
         // 6. the approver signs in, approves and puts the draft in force
-        signIn(BOB, "bob");
+        signIn("bob");
         versionRow(draftId).click();
         wait.until(ExpectedConditions.attributeToBe(test("details"), "data-id", draftId));
         wait.until(ExpectedConditions.elementToBeClickable(test("approve")));
@@ -282,7 +300,7 @@ class AnalystPageTest {
         screenshot("07-in-force");
 
         // 7. the new version decides a case
-        signIn(SAM, "sam");
+        signIn(SAM);
         click("decide-button");
         wait.until(ExpectedConditions.attributeToBe(test("decision-version"), "data-version", draftVersion));
         assertThat(find("decision-next-action").getAttribute("data-action")).isEqualTo(nextActionOf(draftVersion));
@@ -297,7 +315,7 @@ class AnalystPageTest {
         elementShot("decide", "08-decision");
 
         // 8. the approver rolls back to the shipped version
-        signIn(BOB, "bob");
+        signIn("bob");
         wait.until(ExpectedConditions.attributeToBe(
                 By.cssSelector("tr[data-test=version-row][data-version='" + shipped + "'][data-status=RETIRED]"),
                 "data-status", "RETIRED"));
@@ -311,19 +329,29 @@ class AnalystPageTest {
         assertThat(activeVersion()).isEqualTo(shipped);
         screenshot("09-rolled-back");
         elementShot("versions", "09-versions");
+
+        // the whole journey ran under the page's Content-Security-Policy without the browser refusing anything
+        List<String> console = driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
+        console.forEach(line -> System.out.println("browser console: " + line));
+        assertThat(console).noneMatch(line -> line.contains("Content Security Policy"));
     }
 
-    private void signIn(String token, String name) {
-        if (!find("token-dialog").isDisplayed()) {
-            click("token-change");
+    /** Signs out whoever is signed in, then signs in through the form as the user named. */
+    private void signIn(String name) {
+        if (!find("signin-dialog").isDisplayed()) {
+            click("who-action"); // sign out: the form opens again
         }
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(test("token-input")));
-        input.clear();
-        input.sendKeys(token);
-        click("token-save");
+        WebElement subject = wait.until(ExpectedConditions.visibilityOfElementLocated(test("signin-subject")));
+        assertThat(text("who-name")).isNotEqualTo(name);
+        subject.clear();
+        subject.sendKeys(name);
+        find("signin-password").sendKeys(PASSWORD);
+        click("signin-submit");
         wait.until(ExpectedConditions.textToBe(test("who-name"), name));
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(test("token-dialog")));
-        if (!token.equals(SAM)) { // a servicer reads no versions
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(test("signin-dialog")));
+        // the session is in a cookie no script can read
+        assertThat(((ChromeDriver) driver).executeScript("return document.cookie")).isEqualTo("");
+        if (!name.equals(SAM)) { // a servicer reads no versions
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-test=version-row]")));
         }
     }

@@ -56,7 +56,7 @@ class AnalystPageWordsTest {
                 }
             }
         }
-        assertThat(used).contains("status.ACTIVE", "upload.errors.one", "token.title");
+        assertThat(used).contains("status.ACTIVE", "upload.errors.one", "signin.title");
         for (Language language : Language.values()) {
             assertThat(keys(language)).as("i18n/%s.js", language.tag()).containsAll(used);
         }
