@@ -122,18 +122,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response signInRefused(org.autocollections.signin.SignInRefusedException e, UriInfo uri) {
-        return respond(Problem.of("sign-in-refused", "Sign-in refused", 401, e.getMessage()), uri);
+        return respond(RaisedProblem.of("sign-in-refused", "Sign-in refused", 401, Message.of("sign-in-refused.detail")), uri);
     }
 
     @ServerExceptionMapper
     public Response signInThrottled(org.autocollections.signin.SignInThrottledException e, UriInfo uri) {
-        return Response.fromResponse(respond(Problem.of("sign-in-throttled", "Too many failed sign-ins", 429,
-                e.getMessage()), uri)).header("Retry-After", String.valueOf(e.retryAfter().toSeconds())).build();
+        return Response.fromResponse(respond(RaisedProblem.of("sign-in-throttled", "Too many failed sign-ins", 429,
+                Message.of("sign-in-throttled.detail", Math.max(1, e.retryAfter().toMinutes()))), uri)).header("Retry-After", String.valueOf(e.retryAfter().toSeconds())).build();
     }
 
     @ServerExceptionMapper
     public Response csrfRefused(org.autocollections.signin.CsrfRefusedException e, UriInfo uri) {
-        return respond(Problem.of("csrf-refused", "Not sent by the page", 403, e.getMessage()), uri);
+        return respond(RaisedProblem.of("csrf-refused", "Not sent by the page", 403, Message.of("csrf-refused.detail")), uri);
     }
 
     @ServerExceptionMapper

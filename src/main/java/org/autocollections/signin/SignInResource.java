@@ -20,7 +20,9 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.autocollections.api.FieldMessage;
 import org.autocollections.api.InvalidRequestException;
+import org.autocollections.api.Message;
 import org.autocollections.api.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -78,12 +80,12 @@ public class SignInResource {
     @APIResponse(responseCode = "401", description = "The subject and password do not match an enabled account")
     @APIResponse(responseCode = "429", description = "Too many failed sign-ins for this subject or from this address")
     public Response signIn(SignInRequest request) {
-        List<Problem.FieldError> missing = new ArrayList<>();
+        List<FieldMessage> missing = new ArrayList<>();
         if (request == null || request.subject() == null || request.subject().isBlank()) {
-            missing.add(new Problem.FieldError("subject", "is required"));
+            missing.add(new FieldMessage("subject", Message.of("field.required")));
         }
         if (request == null || request.password() == null || request.password().isEmpty()) {
-            missing.add(new Problem.FieldError("password", "is required"));
+            missing.add(new FieldMessage("password", Message.of("field.required")));
         }
         if (!missing.isEmpty()) {
             throw new InvalidRequestException(missing);
