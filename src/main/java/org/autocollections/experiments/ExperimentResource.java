@@ -223,7 +223,7 @@ public class ExperimentResource {
         return StepNote.read(json, body);
     }
 
-    private static long id(String id) {
+    static long id(String id) {
         try {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {

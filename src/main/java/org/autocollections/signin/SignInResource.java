@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.autocollections.api.FieldMessage;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.Message;
-import org.autocollections.api.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -47,10 +47,14 @@ class ExperimentTest {
     static final String APPROVER = Tokens.bearer(Tokens.sign(Tokens.claims(Roles.APPROVER).subject("bob").upn("bob")));
     /** Both roles, as a team lead might hold: may approve another's experiment, never their own. */
     static final String LEAD = Tokens.bearer(Tokens.sign(Tokens.claims(Roles.ANALYST, Roles.APPROVER).subject("lee").upn("lee")));
+    static final String AUDITOR = Tokens.bearer(Tokens.sign(Tokens.claims(Roles.AUDITOR).subject("aud").upn("aud")));
     static final String ARM = "higher-penalty";
 
     @Inject
     DecisionLedger ledger;
+
+    @Inject
+    java.time.Clock clock;
 
     @Inject
     ExperimentAssignments assignments;
@@ -262,6 +266,48 @@ class ExperimentTest {
                         "challengers[0].version", "segment.buckets"));
         given().header("Authorization", ANALYST).get("/api/v1/experiments/987654").then().statusCode(404)
                 .body("type", endsWith("/experiment-not-found"));
+    }
+
+    @Test
+    void theReportCountsEachArmsCasesFromTheirFirstAssignmentAsOfAnInstant() {
+        long id = running(ANALYST, proposal(shipped, 50, null));
+        Map<String, Long> expected = new HashMap<>();
+        for (int i = 0; i < 8; i++) {
+            String caseId = "EXP-REPORT-" + i;
+            ObjectNode stored = Cases.withDueDate(caseId, "2026-08-20");
+            stored.remove("history");
+            stored.remove("asOf");
+            Cases.object(stored, "loan").put("overdueAmount", 1000.00).put("monthlyInstalment", 1000.00);
+            given().contentType("application/json").body(stored.toString()).put("/api/v1/cases/" + caseId)
+                    .then().statusCode(201);
+            given().post("/api/v1/cases/" + caseId + "/decisions").then().statusCode(200);
+            String arm = ArmAssignment.arm(ArmAssignment.key(id), caseId, List.of(5_000, 5_000)) == 0 ? "champion" : ARM;
+            expected.merge(arm, 1L, Long::sum);
+        }
+        String later = clock.instant().plus(java.time.Duration.ofDays(31)).atOffset(java.time.ZoneOffset.UTC).toString();
+
+        JsonPath report = given().header("Authorization", AUDITOR).queryParam("asOf", later).queryParam("liftPoints", "5")
+                .get("/api/v1/experiments/" + id + "/report").then().statusCode(200).extract().jsonPath();
+        assertThat(report.getString("championArm")).isEqualTo("champion");
+        assertThat(report.getString("window")).isEqualTo("P30D");
+        for (String arm : expected.keySet()) {
+            assertThat(report.getLong("arms.find { it.arm == '" + arm + "' }.assigned")).as(arm).isEqualTo(expected.get(arm));
+            assertThat(report.getLong("arms.find { it.arm == '" + arm + "' }.observed")).as("the window is over for " + arm)
+                    .isEqualTo(expected.get(arm));
+        }
+        if (expected.size() == 2) {
+            assertThat(report.getMap("challengers[0].verdict")).containsKeys("en", "zh-CN", "zh-TW");
+        }
+        assertThat(report.getLong("casesPerArmForLift")).as("the cases a 5-point lift needs").isPositive();
+
+        given().header("Authorization", ANALYST).accept("text/csv").queryParam("asOf", later)
+                .get("/api/v1/experiments/" + id + "/report").then().statusCode(200)
+                .contentType(containsString("text/csv")).body(containsString("champion"));
+        given().header("Authorization", ANALYST).queryParam("window", "P45D").get("/api/v1/experiments/" + id + "/report")
+                .then().statusCode(400).body("errors[0].field", equalTo("window"));
+        given().header("Authorization", ANALYST).queryParam("asOf", "yesterday").get("/api/v1/experiments/" + id + "/report")
+                .then().statusCode(400).body("errors[0].field", equalTo("asOf"));
+        given().header("Authorization", ANALYST).get("/api/v1/experiments/999999/report").then().statusCode(404);
     }
 
     private static BigDecimal penalty(ObjectNode request) {
