@@ -161,6 +161,11 @@ class RoleMatrixTest {
         all.add(new Endpoint("POST", run + "/cancel", null, null, Set.of(Roles.BATCH), 409, "run-conflict"));
         all.add(new Endpoint("GET", run + "/summary", null, null, runReaders, 200, null));
         all.add(new Endpoint("GET", run + "/worklist", null, null, Set.of(Roles.BATCH, Roles.SERVICER), 200, null));
+        Set<String> outcomeReaders = Set.of(Roles.ANALYST, Roles.AUDITOR);
+        all.add(new Endpoint("GET", run + "/outcomes", null, null, outcomeReaders, 200, null));
+        all.add(new Endpoint("GET", "/api/v1/portfolio/roll-rates", null, null, outcomeReaders, 200, null));
+        // A calibration that passes the access check is refused for its window (400): the matrix makes no draft.
+        all.add(new Endpoint("POST", run + "/calibration?window=P7D", null, null, Set.of(Roles.ANALYST), 400, "invalid-case"));
         return all;
     }
 
