@@ -44,13 +44,15 @@ class RiskBandCalibrationTest {
                     .then().statusCode(anyOf(is(200), is(201)));
         }
         String runId = "calibration-" + System.nanoTime();
-        given().contentType(ContentType.JSON).body("{\"runId\":\"" + runId + "\",\"asOf\":\"2026-09-01T02:00:00Z\"}")
+        given().contentType(ContentType.JSON).body("{\"runId\":\"" + runId + "\",\"asOf\":\"2026-08-25T02:00:00Z\"}")
                 .post("/api/v1/portfolio/runs").then().statusCode(202);
         assertThat(runs.await(runId, 5, TimeUnit.MINUTES)).isTrue();
         String activeBefore = given().get("/api/v1/rulesets/active").then().statusCode(200).extract().path("version");
 
-        JsonPath calibration = given().post("/api/v1/portfolio/runs/" + runId + "/calibration?window=P90D&asOf=2026-11-29T02:00:00Z")
-                .then().statusCode(201).extract().jsonPath();
+        // 25 August + 90 days: the window ends on 23 November, before the history's instant
+        JsonPath calibration = given().post("/api/v1/portfolio/runs/" + runId
+                + "/calibration?window=P90D&asOf=2026-11-29T02:00:00Z").then().log().ifValidationFails()
+                .statusCode(201).extract().jsonPath();
 
         assertThat(calibration.getInt("defaultAfterDays")).isEqualTo(90);
         List<Map<String, Object>> bands = calibration.getList("bands");
