@@ -175,6 +175,12 @@ class RoleMatrixTest {
         all.add(new Endpoint("POST", none + "/resume", null, null, approver, 404, "experiment-not-found"));
         all.add(new Endpoint("POST", none + "/stop", null, null, experimenters, 404, "experiment-not-found"));
         all.add(new Endpoint("POST", none + "/promote", json, "{\"arm\": \"a\"}", approver, 404, "experiment-not-found"));
+        all.add(new Endpoint("GET", none + "/report", null, null, Set.of(Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR), 404, "experiment-not-found"));
+        Set<String> outcomeReaders = Set.of(Roles.ANALYST, Roles.AUDITOR);
+        all.add(new Endpoint("GET", run + "/outcomes", null, null, outcomeReaders, 200, null));
+        all.add(new Endpoint("GET", "/api/v1/portfolio/roll-rates", null, null, outcomeReaders, 200, null));
+        // A calibration that passes the access check is refused for its window (400): the matrix makes no draft.
+        all.add(new Endpoint("POST", run + "/calibration?window=P7D", null, null, Set.of(Roles.ANALYST), 400, "invalid-case"));
         return all;
     }
 
