@@ -190,10 +190,10 @@ class ProblemLanguageTest {
         // the header is read first: a mistyped pointer refuses the sheet before its rows are read
         String sheet = "scenario,expect:/overdue/bukcet,expect:/nextAction/type\ntwice,M2,CALL\n";
         String rows = """
-                scenario,loan.overdueAmount,borrower.hardship,expect:/overdue/bucket,expect:/nextAction/type
-                twice,abc,maybe,M2,CALL
-                twice,4300.00,false,M2,CALL
-                ,4300.00,false,M2,CALL
+                scenario,loan.overdueAmount,expect:/overdue/bucket,expect:/nextAction/type
+                twice,abc,M2,CALL
+                twice,4300.00,M2,CALL
+                ,4300.00,M2,CALL
                 """;
         JsonPath problem = given().header("Authorization", analyst).header("Accept-Language", "zh-CN")
                 .multiPart("candidate", active.current().version())
@@ -217,8 +217,11 @@ class ProblemLanguageTest {
                 .post("/api/v1/rulesets/regressions").then().statusCode(400).extract().jsonPath();
         noEnglishIn(faults.getString("detail"), values);
         faults.getList("errors.message", String.class).forEach(m -> noEnglishIn(m, values));
-        assertThat(faults.getList("errors.message", String.class)).contains("须为数字，而非「abc」",
-                "须为 true 或 false，而非「maybe」", "场景「twice」在前面的行中已出现过", "每一行都须有场景名称");
+        assertThat(faults.getList("errors.message", String.class)).containsExactly("须为数字，而非「abc」",
+                "场景「twice」在前面的行中已出现过", "每一行都须有场景名称");
+        assertThat(faults.getString("detail")).isEqualTo("bad.csv 第 2 行，B 列（loan.overdueAmount）：须为数字，而非「abc」；"
+                + "bad.csv 第 3 行，A 列（scenario）：场景「twice」在前面的行中已出现过；"
+                + "bad.csv 第 4 行，A 列（scenario）：每一行都须有场景名称");
 
         // the same sheet in English reads as it always has
         given().header("Authorization", analyst)
@@ -232,8 +235,9 @@ class ProblemLanguageTest {
                 .multiPart("candidate", active.current().version())
                 .multiPart("scenarios", "bad.csv", rows.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .post("/api/v1/rulesets/regressions").then().statusCode(400)
-                .body("detail", startsWith("bad.csv row 2, column B (loan.overdueAmount): must be a number, not 'abc'; "
-                        + "bad.csv row 2, column C (borrower.hardship): must be true or false, not 'maybe'"))
+                .body("detail", equalTo("bad.csv row 2, column B (loan.overdueAmount): must be a number, not 'abc'; "
+                        + "bad.csv row 3, column A (scenario): the scenario 'twice' is named on an earlier row too; "
+                        + "bad.csv row 4, column A (scenario): every row needs a scenario name"))
                 .body("errors.message", hasItem("the scenario 'twice' is named on an earlier row too"));
     }
 
