@@ -34,6 +34,11 @@ public class InvalidRequestException extends RuntimeException {
         return faults.stream().map(f -> f.in(Language.EN)).toList();
     }
 
+    /** Each field at fault, still to be worded in the reader's language. */
+    public List<FieldMessage> faults() {
+        return faults;
+    }
+
     public RaisedProblem raised() {
         return RaisedProblem.invalid(faults);
     }

@@ -24,4 +24,18 @@ public interface LanguageChoice {
         }
         return chosen(lang, acceptLanguage, jurisdiction);
     }
+
+    /**
+     * The language a problem is worded in, chosen from what the request says before any case is read: {@code ?lang=}
+     * when it names one of ours, else Accept-Language, else the configured default. A {@code lang} none of ours is
+     * itself the problem, so that problem is worded in the Accept-Language's language (or the default).
+     */
+    default Language forProblem(String lang, String acceptLanguage) {
+        try {
+            return Language.ofTag(lang == null ? "" : lang.strip()).orElseGet(() -> chosen(null, acceptLanguage, null));
+        } catch (RuntimeException misconfiguredOrOutsideARequest) {
+            // a misspelt default is the operator's mistake, said at startup; it must not hide the caller's problem
+            return Language.negotiated(acceptLanguage).orElse(Language.EN);
+        }
+    }
 }

@@ -19,6 +19,15 @@ public record Message(String key, List<String> values) {
         return new Message(key, Arrays.stream(values).map(String::valueOf).toList());
     }
 
+    /**
+     * One of our words as a value of a sentence, such as the name of a header row or "empty": worded in the reader's
+     * language with the sentence around it, where a value is otherwise kept verbatim. It is kept as its key behind a
+     * control character no cell or request text holds.
+     */
+    public static String word(String key) {
+        return ProblemWording.WORD + key;
+    }
+
     /** A text someone else wrote, in English. */
     public static Message verbatim(String text) {
         return new Message(null, List.of(String.valueOf(text)));

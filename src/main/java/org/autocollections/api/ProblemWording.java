@@ -29,6 +29,9 @@ public final class ProblemWording {
     /** The files' names, which the tests enumerate too. */
     public static final String RESOURCE = "messages/problems_%s.properties";
 
+    /** Marks a value that is one of our words ({@link Message#word}), worded rather than kept verbatim. */
+    static final char WORD = '\u0001';
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
     private static final Map<Language, Properties> TEXTS = new EnumMap<>(Language.class);
     private static final List<Template> TEMPLATES;
@@ -69,7 +72,11 @@ public final class ProblemWording {
         StringBuilder out = new StringBuilder();
         while (slots.find()) {
             int at = Integer.parseInt(slots.group(1));
-            slots.appendReplacement(out, Matcher.quoteReplacement(at < values.size() ? values.get(at) : slots.group()));
+            String value = at < values.size() ? values.get(at) : slots.group();
+            if (!value.isEmpty() && value.charAt(0) == WORD) {
+                value = worded(value.substring(1), List.of(), language);
+            }
+            slots.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         slots.appendTail(out);
         return out.toString();

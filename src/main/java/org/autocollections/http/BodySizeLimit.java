@@ -44,8 +44,7 @@ public class BodySizeLimit {
         if (length != null && isOver(length)) {
             Problem problem = RaisedProblem.of("body-too-large", "Request body too large", 413,
                     Message.of("body-too-large.detail", length, limit.asLongValue(), BatchRequest.MAX_CASES))
-                    .in(ProblemLanguage.of(rc.request().getParam("lang"), rc.request().getHeader("Accept-Language"),
-                            languages))
+                    .in(languages.forProblem(rc.request().getParam("lang"), rc.request().getHeader("Accept-Language")))
                     .at(rc.request().path());
             try {
                 rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)

@@ -261,6 +261,6 @@ public class ProblemMappers {
         } catch (RuntimeException e) {
             acceptLanguage = null; // no request to read, as when a test calls a mapper outside one
         }
-        return ProblemLanguage.of(lang, acceptLanguage, languages);
+        return languages.forProblem(lang, acceptLanguage);
     }
 }

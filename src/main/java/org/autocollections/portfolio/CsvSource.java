@@ -5,7 +5,8 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.autocollections.api.Problem;
+import org.autocollections.api.Message;
+import org.autocollections.api.RaisedProblem;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -59,8 +60,8 @@ final class CsvSource implements CaseSource {
             line = rowLine;
             if (cells.size() != columns.size()) {
                 return CaseLine.unreadable(line, columns.caseId(cells),
-                        Problem.of("malformed-csv", "Malformed CSV row", 400, "The row has " + cells.size()
-                                + " cells; the header names " + columns.size() + " columns."));
+                        RaisedProblem.of("malformed-csv", "Malformed CSV row", 400,
+                                Message.of("malformed-csv.detail.cells", cells.size(), columns.size())));
             }
             return CaseLine.read(line, columns.toJson(cells, nodes));
         } catch (JsonProcessingException e) {
@@ -68,8 +69,8 @@ final class CsvSource implements CaseSource {
             stopped = true;
             broken = true;
             long at = e.getLocation() == null ? line : e.getLocation().getLineNr();
-            return CaseLine.unreadable(at, Problem.of("malformed-csv", "Malformed CSV", 400,
-                    "The file is not valid CSV here (" + e.getOriginalMessage() + "); the rest of the file was not read."));
+            return CaseLine.unreadable(at, RaisedProblem.of("malformed-csv", "Malformed CSV", 400,
+                    Message.of("malformed-csv.detail.quoting", e.getOriginalMessage())));
         }
     }
 

@@ -2,7 +2,11 @@ package org.autocollections.portfolio;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import org.autocollections.api.Language;
 import org.autocollections.api.Problem;
+import org.autocollections.api.RaisedProblem;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -26,7 +30,23 @@ public record ImportSummary(
                     example = "17") long line,
             @Schema(description = "The case's id when the line had a readable one.", example = "CASE-17") String caseId,
             @Schema(description = "Why the line was refused: the same problem details PUT /api/v1/cases/{caseId} "
-                    + "would answer, with the fields at fault in errors[].") Problem problem) {
+                    + "would answer, with the fields at fault in errors[].") Problem problem,
+            @JsonIgnore @Schema(hidden = true) RaisedProblem raised) {
+
+        /** A refused line, its problem in English until {@link ImportSummary#in} words it for a reader. */
+        static LineError of(long line, String caseId, RaisedProblem raised) {
+            return new LineError(line, caseId, raised.in(Language.EN), raised);
+        }
+
+        LineError in(Language language) {
+            return new LineError(line, caseId, raised.in(language), raised);
+        }
+    }
+
+    /** The summary with each refused line's problem worded in a language; the counts, lines and ids unchanged. */
+    public ImportSummary in(Language language) {
+        return new ImportSummary(imported, created, updated, unchanged, failed,
+                errors.stream().map(e -> e.in(language)).toList());
     }
 
     /** Whether every line was imported. */

@@ -3,7 +3,8 @@ package org.autocollections.portfolio;
 import java.io.IOException;
 import java.io.InputStream;
 
-import org.autocollections.api.Problem;
+import org.autocollections.api.Message;
+import org.autocollections.api.RaisedProblem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -42,8 +43,8 @@ final class JsonLinesSource implements CaseSource {
         while (readLine()) {
             number++;
             if (tooLong) {
-                return CaseLine.unreadable(number, Problem.of("line-too-long", "Line too long", 400,
-                        "The line is longer than " + MAX_LINE_BYTES + " bytes; a case is a few hundred."));
+                return CaseLine.unreadable(number, RaisedProblem.of("line-too-long", "Line too long", 400,
+                        Message.of("line-too-long.detail", MAX_LINE_BYTES)));
             }
             int start = 0;
             int end = length;
@@ -63,9 +64,9 @@ final class JsonLinesSource implements CaseSource {
                 JsonNode node = trees.readTree(line, start, end - start);
                 return CaseLine.read(number, node);
             } catch (JsonProcessingException e) {
-                String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
-                return CaseLine.unreadable(number, Problem.of("malformed-json", "Malformed JSON", 400,
-                        "The line is not valid JSON" + where + ": " + e.getOriginalMessage()));
+                Message detail = e.getLocation() == null ? Message.of("malformed-json.detail.line", e.getOriginalMessage())
+                        : Message.of("malformed-json.detail.line-column", e.getLocation().getColumnNr(), e.getOriginalMessage());
+                return CaseLine.unreadable(number, RaisedProblem.of("malformed-json", "Malformed JSON", 400, detail));
             }
         }
         return null;

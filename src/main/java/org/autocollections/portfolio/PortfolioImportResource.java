@@ -75,7 +75,8 @@ public class PortfolioImportResource {
         MediaType type = headers.getMediaType();
         ImportFormat format = ImportFormat.ofMediaType(type).orElseThrow(); // @Consumes let no other type in
         try (InputStream in = body) {
-            return importer.importFrom(in, format, charset(type), null);
+            ImportSummary summary = importer.importFrom(in, format, charset(type), null);
+            return summary.in(languages.chosen(null, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), null));
         } catch (IOException e) {
             throw new UncheckedIOException("The request body could not be read", e);
         }

@@ -90,7 +90,7 @@ public class PortfolioImporter {
                 try {
                     pending = validate(line);
                 } catch (InvalidRequestException e) {
-                    tally.refuse(line.line(), line.caseId(), e.problem());
+                    tally.refuse(line.line(), line.caseId(), e.raised());
                     progress.failed.incrementAndGet();
                     continue;
                 }
@@ -167,10 +167,10 @@ public class PortfolioImporter {
         long updated;
         long unchanged;
 
-        void refuse(long line, String caseId, org.autocollections.api.Problem problem) {
+        void refuse(long line, String caseId, org.autocollections.api.RaisedProblem problem) {
             failed++;
             if (errors.size() < ImportSummary.MAX_ERRORS_LISTED) {
-                errors.add(new ImportSummary.LineError(line, caseId, problem));
+                errors.add(ImportSummary.LineError.of(line, caseId, problem));
             }
         }
 

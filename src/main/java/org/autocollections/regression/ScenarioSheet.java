@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 import org.autocollections.api.CaseField;
 import org.autocollections.api.CaseReader;
 import org.autocollections.api.InvalidRequestException;
-import org.autocollections.api.Problem;
+import org.autocollections.api.FieldMessage;
+import org.autocollections.api.Message;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,8 +65,7 @@ final class ScenarioSheet {
 
     private List<RegressionCase> scenarios(List<List<String>> rows) {
         if (rows.isEmpty() || rows.get(0).stream().allMatch(String::isBlank)) {
-            throw new InvalidScenarioSheetException(new SheetError(file, 1, null, null,
-                    "the first row must name the columns: scenario, the case fields, expect:/... "));
+            throw new InvalidScenarioSheetException(SheetError.of(file, 1, null, null, Message.of(SheetError.KEYS + "header-missing")));
         }
         List<Column> columns = header(rows.get(0), rows);
         List<RegressionCase> scenarios = new ArrayList<>();
@@ -81,7 +81,7 @@ final class ScenarioSheet {
             throw new InvalidScenarioSheetException(errors);
         }
         if (scenarios.isEmpty()) {
-            throw new InvalidScenarioSheetException(new SheetError(file, null, null, null, "holds no scenario rows"));
+            throw new InvalidScenarioSheetException(SheetError.of(file, null, null, null, Message.of(SheetError.KEYS + "no-rows")));
         }
         return scenarios;
     }
@@ -93,16 +93,15 @@ final class ScenarioSheet {
             String header = cells.get(c).strip();
             Column column = column(c, header, rows);
             if (column.kind() != Kind.IGNORED && !seen.add(header.toLowerCase(Locale.ROOT))) {
-                error(1, column, "is a second column of that name");
+                error(1, column, Message.of(SheetError.KEYS + "column-twice"));
             }
             columns.add(column);
         }
         if (columns.stream().noneMatch(c -> c.kind() == Kind.SCENARIO)) {
-            errors.add(new SheetError(file, 1, null, SCENARIO, "a column named scenario must name each row's scenario"));
+            errors.add(SheetError.of(file, 1, null, SCENARIO, Message.of(SheetError.KEYS + "scenario-column")));
         }
         if (columns.stream().noneMatch(c -> c.kind() == Kind.EXPECT)) {
-            errors.add(new SheetError(file, 1, null, null,
-                    "no column says what to expect: name one expect:/nextAction/type, expect:/overdue/bucket, ..."));
+            errors.add(SheetError.of(file, 1, null, null, Message.of(SheetError.KEYS + "expect-column")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidScenarioSheetException(errors);
@@ -116,7 +115,7 @@ final class ScenarioSheet {
             boolean used = rows.stream().skip(1).anyMatch(r -> index < r.size() && !r.get(index).isBlank());
             Column blank = new Column(index, header, Kind.IGNORED, null, null);
             if (used) {
-                error(1, blank, "the column has values but no name");
+                error(1, blank, Message.of(SheetError.KEYS + "column-unnamed"));
             }
             return blank;
         }
@@ -129,13 +128,13 @@ final class ScenarioSheet {
         if (lower.startsWith(EXPECT)) {
             String pointer = header.substring(EXPECT.length()).strip();
             Column expect = new Column(index, header, Kind.EXPECT, pointer, null);
-            Expectation.keyFault(pointer).ifPresent(fault -> error(1, expect, pointer + " " + fault));
+            Expectation.keyFault(pointer).ifPresent(fault -> error(1, expect, Message.verbatim(pointer + " " + fault)));
             return expect;
         }
         Optional<CaseField> path = CaseField.path(header);
         Column field = new Column(index, header, Kind.FIELD, header, path.orElse(null));
         if (path.isEmpty()) {
-            error(1, field, "is neither scenario, base, expect:<pointer> nor a case field path such as loan.overdueAmount");
+            error(1, field, Message.of(SheetError.KEYS + "not-a-column"));
         }
         return field;
     }
@@ -150,9 +149,9 @@ final class ScenarioSheet {
             if (c.kind() == Kind.SCENARIO) {
                 name = value;
                 if (value.isEmpty()) {
-                    error(row, c, "every row needs a scenario name");
+                    error(row, c, Message.of(SheetError.KEYS + "scenario-unnamed"));
                 } else if (!names.add(value)) {
-                    error(row, c, "the scenario '" + value + "' is named on an earlier row too");
+                    error(row, c, Message.of(SheetError.KEYS + "scenario-twice", value));
                 }
             } else if (c.kind() == Kind.BASE && !value.isEmpty()) {
                 baseName = value;
@@ -161,7 +160,7 @@ final class ScenarioSheet {
         }
         Optional<JsonNode> base = CorpusExamples.base(json, baseName);
         if (base.isEmpty()) {
-            error(row, baseColumn, "no example case is named " + baseName);
+            error(row, baseColumn, Message.of(SheetError.KEYS + "no-base", baseName));
             return Optional.empty();
         }
         ObjectNode request = (ObjectNode) base.get();
@@ -178,7 +177,7 @@ final class ScenarioSheet {
             }
         }
         if (expectations.isEmpty() && errors.size() == before) {
-            error(row, null, "the scenario expects nothing: fill at least one expect: column");
+            error(row, null, Message.of(SheetError.KEYS + "expects-nothing"));
         }
         if (errors.size() == before) {
             validate(request, row, columns);
@@ -191,18 +190,17 @@ final class ScenarioSheet {
         try {
             validator.read(request);
         } catch (InvalidRequestException e) {
-            for (Problem.FieldError fault : e.errors()) {
+            for (FieldMessage fault : e.faults()) {
                 Column column = columns.stream().filter(c -> c.kind() == Kind.FIELD && covers(c.target(), fault.field()))
                         .findFirst().orElse(null);
-                errors.add(new SheetError(file, row, column == null ? null : column.letter(),
-                        column == null ? fault.field() : column.header(),
-                        "the scenario's case is invalid: " + fault.field() + " " + fault.message()));
+                errors.add(SheetError.invalidCase(file, row, column == null ? null : column.letter(),
+                        column == null ? fault.field() : column.header(), fault));
             }
             return;
         }
         if (!request.path("asOf").isTextual()) {
             Column asOf = columns.stream().filter(c -> "asOf".equals(c.target())).findFirst().orElse(null);
-            error(row, asOf, "every scenario fixes its asOf (the base has none): the decision depends on the day");
+            error(row, asOf, Message.of(SheetError.KEYS + "as-of"));
         }
     }
 
@@ -214,7 +212,7 @@ final class ScenarioSheet {
     private void set(ObjectNode request, Column column, String text, int row) {
         String fault = column.field().set(request, existing -> value(existing, text, column, row));
         if (fault != null) {
-            error(row, column, fault);
+            error(row, column, Message.verbatim(fault));
         }
     }
 
@@ -229,13 +227,13 @@ final class ScenarioSheet {
                 // A whole number stays whole: the case refuses 3.0 where it counts (brokenPromises, creditScore).
                 return text.matches("-?\\d+") ? nodes.numberNode(number.toBigIntegerExact()) : nodes.numberNode(number);
             } catch (NumberFormatException e) {
-                error(row, column, "must be a number, not '" + text + "'");
+                error(row, column, Message.of(SheetError.KEYS + "number", text));
                 return null;
             }
         }
         if (existing != null && existing.isBoolean() || existing == null && (text.equals("true") || text.equals("false"))) {
             if (!text.equals("true") && !text.equals("false")) {
-                error(row, column, "must be true or false, not '" + text + "'");
+                error(row, column, Message.of(SheetError.KEYS + "boolean", text));
                 return null;
             }
             return nodes.booleanNode(Boolean.parseBoolean(text));
@@ -244,7 +242,7 @@ final class ScenarioSheet {
             try {
                 return json.readTree(text);
             } catch (JsonProcessingException e) {
-                error(row, column, "must be JSON (an array or an object): " + e.getOriginalMessage());
+                error(row, column, Message.of(SheetError.KEYS + "json", e.getOriginalMessage()));
                 return null;
             }
         }
@@ -255,7 +253,7 @@ final class ScenarioSheet {
         return c.index() < cells.size() && cells.get(c.index()) != null ? cells.get(c.index()).strip() : "";
     }
 
-    private void error(int row, Column column, String message) {
-        errors.add(new SheetError(file, row, column == null ? null : column.letter(), column == null ? null : column.header(), message));
+    private void error(int row, Column column, Message words) {
+        errors.add(SheetError.of(file, row, column == null ? null : column.letter(), column == null ? null : column.header(), words));
     }
 }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.autocollections.api.Message;
+
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -44,11 +46,11 @@ final class SheetCells {
                 return workbook(content);
             }
         } catch (IOException | RuntimeException e) {
-            throw new InvalidScenarioSheetException(new SheetError(file, null, null, null,
-                    "cannot be read as " + (lower.endsWith(".csv") ? "CSV" : "an Excel workbook") + ": " + e.getMessage()));
+            throw new InvalidScenarioSheetException(SheetError.of(file, null, null, null,
+                    Message.of(SheetError.KEYS + (lower.endsWith(".csv") ? "unreadable-csv" : "unreadable-workbook"),
+                            e.getMessage())));
         }
-        throw new InvalidScenarioSheetException(new SheetError(file, null, null, null,
-                "is neither a CSV file (.csv) nor an Excel workbook (.xlsx)"));
+        throw new InvalidScenarioSheetException(SheetError.of(file, null, null, null, Message.of(SheetError.KEYS + "not-a-sheet")));
     }
 
     private static List<List<String>> csv(byte[] content) throws IOException {

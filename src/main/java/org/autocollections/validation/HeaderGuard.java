@@ -23,20 +23,20 @@ import org.autocollections.tables.SheetGrid;
 final class HeaderGuard {
 
     private static final String NOTES = "Notes";
-    private static final String[] ROW_NAMES = {"the table's name", "the column type", "the pattern", "the column's code"};
-    private static final String ANALYST = " This is part of the table's code, which only a developer may change.";
-    private static final String DEVELOPER = " This is part of the table's code: check that the change is meant.";
+    /** The keys of this check's sentences, and of the words they name (the header rows, "empty", the note). */
+    private static final String KEYS = "finding.HEADER_CHANGED.";
+    private static final String[] ROW_NAMES = {"row.name", "row.type", "row.pattern", "row.code"};
 
     List<Finding> compare(String file, List<SheetLayout> upload, List<SheetLayout> base, Severity severity) {
         String code = note(severity);
         List<Finding> findings = new ArrayList<>();
         for (int s = 0; s < Math.max(upload.size(), base.size()); s++) {
             if (s >= base.size()) {
-                findings.add(new Finding(severity, Finding.Kind.HEADER_CHANGED, file, upload.get(s).sheet(), null, null, null,
-                        "this sheet adds tables the active version does not have." + code, null));
+                findings.add(Finding.atCell(severity, Finding.Kind.HEADER_CHANGED, file, upload.get(s).sheet(), null, null,
+                        Message.of(KEYS + "message.sheet-added", code)));
             } else if (s >= upload.size()) {
-                findings.add(Finding.inFile(severity, Finding.Kind.HEADER_CHANGED, file, Message.verbatim(
-                        "the tables of the active version's sheet '" + base.get(s).sheet() + "' are missing." + code)));
+                findings.add(Finding.inFile(severity, Finding.Kind.HEADER_CHANGED, file,
+                        Message.of(KEYS + "message.sheet-missing", base.get(s).sheet(), code)));
             } else {
                 new SheetComparison(file, upload.get(s), base.get(s), severity, findings).run();
             }
@@ -44,8 +44,9 @@ final class HeaderGuard {
         return findings;
     }
 
+    /** Who may change the table's code, said after each change: the analyst may not, the developer should check. */
     static String note(Severity severity) {
-        return severity == Severity.ERROR ? ANALYST : DEVELOPER;
+        return Message.word(KEYS + (severity == Severity.ERROR ? "note.analyst" : "note.developer"));
     }
 
     private record SheetComparison(String file, SheetLayout upload, SheetLayout base, Severity severity, List<Finding> findings) {
@@ -58,11 +59,10 @@ final class HeaderGuard {
             for (int t = 0; t < Math.max(mine.size(), theirs.size()); t++) {
                 if (t >= theirs.size()) {
                     SheetLayout.Table added = mine.get(t);
-                    at(severity, Finding.Kind.HEADER_CHANGED, added.nameRow(), added.startColumn(),
-                            "table '" + added.name() + "' is new: the active version has no such table here." + code);
+                    at(added.nameRow(), added.startColumn(), Message.of(KEYS + "message.table-added", added.name(), code));
                 } else if (t >= mine.size()) {
-                    findings.add(new Finding(severity, Finding.Kind.HEADER_CHANGED, file, upload.sheet(), null, null, null,
-                            "table '" + theirs.get(t).name() + "' of the active version is missing." + code, null));
+                    findings.add(Finding.atCell(severity, Finding.Kind.HEADER_CHANGED, file, upload.sheet(), null, null,
+                            Message.of(KEYS + "message.table-missing", theirs.get(t).name(), code)));
                 } else {
                     compareTable(mine.get(t), theirs.get(t));
                 }
@@ -75,18 +75,17 @@ final class HeaderGuard {
             List<SheetLayout.SettingsRow> theirs = codeSettings(base);
             for (int i = 0; i < Math.max(mine.size(), theirs.size()); i++) {
                 if (i >= mine.size()) {
-                    findings.add(new Finding(severity, Finding.Kind.HEADER_CHANGED, file, upload.sheet(), null, null, null,
-                            "the settings row '" + String.join(" ", theirs.get(i).cells().values())
-                                    + "' of the active version is missing." + code, null));
+                    findings.add(Finding.atCell(severity, Finding.Kind.HEADER_CHANGED, file, upload.sheet(), null, null,
+                            Message.of(KEYS + "message.settings-missing", String.join(" ", theirs.get(i).cells().values()),
+                                    code)));
                     continue;
                 }
                 NavigableMap<Integer, String> now = mine.get(i).cells();
                 NavigableMap<Integer, String> was = i < theirs.size() ? theirs.get(i).cells() : new TreeMap<>();
                 Integer column = firstDifference(now, was);
                 if (column != null) {
-                    at(severity, Finding.Kind.HEADER_CHANGED, mine.get(i).row(), column, "the settings row reads '"
-                            + String.join(" ", now.values()) + "' but the active version's reads '"
-                            + String.join(" ", was.values()) + "'." + code);
+                    at(mine.get(i).row(), column, Message.of(KEYS + "message.settings-changed",
+                            String.join(" ", now.values()), String.join(" ", was.values()), code));
                 }
             }
         }
@@ -98,8 +97,8 @@ final class HeaderGuard {
         private void compareTable(SheetLayout.Table mine, SheetLayout.Table theirs) {
             String code = note(severity);
             if (!mine.name().equals(theirs.name())) {
-                at(severity, Finding.Kind.HEADER_CHANGED, mine.nameRow(), mine.startColumn(), ROW_NAMES[0] + " was '"
-                        + theirs.name() + "' and is now '" + mine.name() + "'." + code);
+                at(mine.nameRow(), mine.startColumn(), Message.of(KEYS + "message.changed",
+                        Message.word(KEYS + ROW_NAMES[0]), "'" + theirs.name() + "'", "'" + mine.name() + "'", "", code));
             }
             for (int offset = SheetLayout.KEYWORD_ROW; offset <= SheetLayout.TITLE_ROW; offset++) {
                 boolean merges = offset == SheetLayout.PATTERN_ROW;
@@ -118,8 +117,8 @@ final class HeaderGuard {
                                 row + 1, SheetGrid.columnName(absolute),
                                 Message.of("finding.TITLE_CHANGED.message", quoted(b), quoted(a))));
                     } else {
-                        at(severity, Finding.Kind.HEADER_CHANGED, row, absolute, ROW_NAMES[offset] + " was "
-                                + quoted(plain(b)) + " and is now " + quoted(plain(a)) + describeMerge(a, b) + "." + code);
+                        at(row, absolute, Message.of(KEYS + "message.changed", Message.word(KEYS + ROW_NAMES[offset]),
+                                quotedOrEmpty(plain(b)), quotedOrEmpty(plain(a)), describeMerge(a, b), code));
                     }
                 }
             }
@@ -149,7 +148,7 @@ final class HeaderGuard {
             boolean mergedNow = now.contains(MERGED);
             boolean mergedWas = was.contains(MERGED);
             if (plain(now).equals(plain(was)) && mergedNow != mergedWas) {
-                return mergedNow ? " (the cell is now merged with the one before it)" : " (the cell is no longer merged with the one before it)";
+                return Message.word(KEYS + (mergedNow ? "merged" : "unmerged"));
             }
             return "";
         }
@@ -173,10 +172,15 @@ final class HeaderGuard {
             return text.isEmpty() ? "empty" : "'" + text + "'";
         }
 
-        /** A change to the table's code, worded here in English: the HEADER_CHANGED templates read it in other languages. */
-        private void at(Severity severity, Finding.Kind kind, int row, int column, String message) {
-            findings.add(Finding.atCell(severity, kind, file, upload.sheet(), row + 1, SheetGrid.columnName(column),
-                    Message.verbatim(message)));
+        /** A header cell as a change names it: quoted, or the word for an empty cell in the reader's language. */
+        private static String quotedOrEmpty(String text) {
+            return text.isEmpty() ? Message.word(KEYS + "empty") : "'" + text + "'";
+        }
+
+        /** A change to the table's code at a cell of the upload (row and column 0-based). */
+        private void at(int row, int column, Message words) {
+            findings.add(Finding.atCell(severity, Finding.Kind.HEADER_CHANGED, file, upload.sheet(), row + 1,
+                    SheetGrid.columnName(column), words));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.autocollections.http;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -11,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.autocollections.Cases;
+import org.autocollections.ruleset.ActiveRuleset;
 import org.autocollections.api.Problem;
 import org.autocollections.security.Roles;
 import org.autocollections.security.Tokens;
@@ -29,6 +33,9 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 class ProblemLanguageTest {
+
+    @Inject
+    ActiveRuleset active;
 
     private static final String TYPES = "https://autocollections.org/problems/";
 
@@ -171,6 +178,111 @@ class ProblemLanguageTest {
         } finally {
             reject(lead, findings);
         }
+    }
+
+    /**
+     * An analyst's scenario sheet with a fault of each kind the sheet's rows can have, read in zh-CN: the problem,
+     * its detail and each fault are Chinese but for the values (file, columns, cell texts, pointers), which are as sent.
+     */
+    @Test
+    void aScenarioSheetsFaultsAreWordedInTheCallersLanguage() {
+        String analyst = Tokens.bearer(Tokens.sign(Tokens.claims(Roles.ANALYST).subject("ana").upn("ana")));
+        // the header is read first: a mistyped pointer refuses the sheet before its rows are read
+        String sheet = "scenario,expect:/overdue/bukcet,expect:/nextAction/type\ntwice,M2,CALL\n";
+        String rows = """
+                scenario,loan.overdueAmount,expect:/overdue/bucket,expect:/nextAction/type
+                twice,abc,M2,CALL
+                twice,4300.00,M2,CALL
+                ,4300.00,M2,CALL
+                """;
+        JsonPath problem = given().header("Authorization", analyst).header("Accept-Language", "zh-CN")
+                .multiPart("candidate", active.current().version())
+                .multiPart("scenarios", "bad.csv", sheet.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/api/v1/rulesets/regressions").then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo(TYPES + "invalid-scenario-sheet"))
+                .body("title", equalTo("测试场景表无效"))
+                .body("errors[0].file", equalTo("bad.csv")).body("errors[0].row", equalTo(1))
+                .body("errors[0].column", equalTo("B"))
+                .body("errors[0].message", equalTo("/overdue/bukcet 不在任何决策中：/overdue 包含 daysPastDue, bucket, "
+                        + "classification, penaltyInterest"))
+                .extract().jsonPath();
+        String[] values = {"bad.csv", "expect:/overdue/bukcet", "/overdue/bukcet", "/overdue", "daysPastDue", "bucket", "classification",
+                "penaltyInterest", "loan.overdueAmount", "borrower.hardship", "abc", "maybe",
+                "twice", "true", "false", "scenario"};
+        noEnglishIn(problem.getString("detail"), values);
+        assertThat(problem.getString("detail")).startsWith("bad.csv 第 1 行，B 列（expect:/overdue/bukcet）：");
+        JsonPath faults = given().header("Authorization", analyst).header("Accept-Language", "zh-CN")
+                .multiPart("candidate", active.current().version())
+                .multiPart("scenarios", "bad.csv", rows.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/api/v1/rulesets/regressions").then().statusCode(400).extract().jsonPath();
+        noEnglishIn(faults.getString("detail"), values);
+        faults.getList("errors.message", String.class).forEach(m -> noEnglishIn(m, values));
+        assertThat(faults.getList("errors.message", String.class)).containsExactly("须为数字，而非「abc」",
+                "场景「twice」在前面的行中已出现过", "每一行都须有场景名称");
+        assertThat(faults.getString("detail")).isEqualTo("bad.csv 第 2 行，B 列（loan.overdueAmount）：须为数字，而非「abc」；"
+                + "bad.csv 第 3 行，A 列（scenario）：场景「twice」在前面的行中已出现过；"
+                + "bad.csv 第 4 行，A 列（scenario）：每一行都须有场景名称");
+
+        // the same sheet in English reads as it always has
+        given().header("Authorization", analyst)
+                .multiPart("candidate", active.current().version())
+                .multiPart("scenarios", "bad.csv", sheet.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/api/v1/rulesets/regressions").then().statusCode(400)
+                .body("title", equalTo("Invalid scenario sheet"))
+                .body("detail", equalTo("bad.csv row 1, column B (expect:/overdue/bukcet): /overdue/bukcet is not in"
+                        + " any decision: /overdue holds daysPastDue, bucket, classification, penaltyInterest"));
+        given().header("Authorization", analyst)
+                .multiPart("candidate", active.current().version())
+                .multiPart("scenarios", "bad.csv", rows.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/api/v1/rulesets/regressions").then().statusCode(400)
+                .body("detail", equalTo("bad.csv row 2, column B (loan.overdueAmount): must be a number, not 'abc'; "
+                        + "bad.csv row 3, column A (scenario): the scenario 'twice' is named on an earlier row too; "
+                        + "bad.csv row 4, column A (scenario): every row needs a scenario name"))
+                .body("errors.message", hasItem("the scenario 'twice' is named on an earlier row too"));
+    }
+
+    /** A scenario whose case the service refuses names the case's field fault in the caller's language too. */
+    @Test
+    void aScenarioWhoseCaseIsInvalidIsWordedInTheCallersLanguage() {
+        String analyst = Tokens.bearer(Tokens.sign(Tokens.claims(Roles.ANALYST).subject("ana").upn("ana")));
+        String invalid = "scenario,loan.overdueAmount,expect:/nextAction/type\nover the balance,99999999,CALL\n";
+        given().header("Authorization", analyst).header("Accept-Language", "zh-TW")
+                .multiPart("candidate", active.current().version())
+                .multiPart("scenarios", "invalid.csv", invalid.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/api/v1/rulesets/regressions").then().statusCode(400)
+                .body("title", equalTo("測試情境表無效"))
+                .body("errors[0].row", equalTo(2)).body("errors[0].column", equalTo("B"))
+                .body("errors[0].message", startsWith("該情境的案件無效：loan.overdueAmount 不得超過"));
+    }
+
+    /** A portfolio's refused lines are worded in the importer's language: the line, the case id and the type as sent. */
+    @Test
+    void anImportsRefusedLinesAreWordedInTheCallersLanguage() {
+        String servicer = Tokens.bearer(Tokens.of(Roles.SERVICER));
+        String csv = "caseId,loan.overdueAmount,borrower.hardship\nLANG-1,5\n";
+        given().header("Authorization", servicer).header("Accept-Language", "zh-CN").contentType("text/csv").body(csv)
+                .post("/api/v1/cases/import").then().statusCode(200)
+                .body("failed", equalTo(1))
+                .body("errors[0].line", equalTo(2)).body("errors[0].caseId", equalTo("LANG-1"))
+                .body("errors[0].problem.type", equalTo(TYPES + "malformed-csv"))
+                .body("errors[0].problem.title", equalTo("CSV 格式错误"))
+                .body("errors[0].problem.detail", equalTo("该行有 2 个单元格，而表头列出 3 列。"));
+        given().header("Authorization", servicer).contentType("text/csv").body(csv)
+                .post("/api/v1/cases/import").then().statusCode(200)
+                .body("errors[0].problem.title", equalTo("Malformed CSV row"))
+                .body("errors[0].problem.detail", equalTo("The row has 2 cells; the header names 3 columns."));
+        JsonPath refused = given().header("Authorization", servicer).header("Accept-Language", "zh-TW")
+                .contentType("application/x-ndjson").body("{\"caseId\": \n{\"caseId\": \"LANG-2\", \"history\": []}\n".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/cases/import").then().statusCode(200).body("failed", equalTo(2)).extract().jsonPath();
+        assertThat(refused.getString("errors[0].problem.title")).isEqualTo("JSON 格式錯誤");
+        assertThat(refused.getString("errors[0].problem.detail")).startsWith("該行不是有效的 JSON");
+        chineseProblem(refused.getString("errors[1].problem.title"), refused.getString("errors[1].problem.detail"),
+                "history");
+    }
+
+    private static void chineseProblem(String title, String detail, String... values) {
+        noEnglishIn(title, values);
+        noEnglishIn(detail, values);
     }
 
     private static void reject(String token, long draft) {

@@ -90,6 +90,46 @@ class ProblemWordingTest {
     }
 
     @Test
+    void everyFaultOfAScenarioSheetAndEveryHeaderChangeHasWordsInEveryLanguage() throws IOException {
+        Set<String> sheet = keysAfter("regression", "invalid-scenario-sheet.error.");
+        assertThat(sheet).contains("invalid-scenario-sheet.error.number", "invalid-scenario-sheet.error.scenario-twice",
+                "invalid-scenario-sheet.error.case-invalid", "invalid-scenario-sheet.error.where.row",
+                "invalid-scenario-sheet.error.unreadable-csv", "invalid-scenario-sheet.error.unreadable-workbook");
+        Set<String> header = keysAfter("validation/HeaderGuard.java", "finding.HEADER_CHANGED.");
+        assertThat(header).contains("finding.HEADER_CHANGED.message.changed", "finding.HEADER_CHANGED.note.analyst",
+                "finding.HEADER_CHANGED.note.developer", "finding.HEADER_CHANGED.merged", "finding.HEADER_CHANGED.empty");
+        for (String row : List.of("name", "type", "pattern", "code")) {
+            header.add("finding.HEADER_CHANGED.row." + row);
+        }
+        for (Language language : Language.values()) {
+            for (String key : union(sheet, header)) {
+                assertThat(ProblemWording.text(language, key)).as(language.tag() + " " + key)
+                        .hasValueSatisfying(text -> assertThat(text).isNotBlank());
+            }
+        }
+    }
+
+    /**
+     * The keys a capability names as its prefix constant plus a literal: {@code KEYS + "number"}, and both sides of
+     * {@code KEYS + (csv ? "unreadable-csv" : "unreadable-workbook")}.
+     */
+    private static Set<String> keysAfter(String where, String prefix) throws IOException {
+        Path root = Path.of("src/main/java/org/autocollections").resolve(where);
+        Set<String> keys = new TreeSet<>();
+        for (Pattern pattern : List.of(Pattern.compile("KEYS \\+ (?:\\([^?]*\\? \"[a-z.-]+\" : )?\"([a-z.-]+)\""),
+                Pattern.compile("KEYS \\+ \\([^?]*\\? \"([a-z.-]+)\""))) {
+            namedIn(root, pattern).forEach(key -> keys.add(prefix + key));
+        }
+        return keys;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    @Test
     void englishIsWordedExactlyAsTheCodeAlwaysWroteIt() {
         assertThat(new CaseNotFoundException("C1").getMessage()).isEqualTo("No stored case C1; PUT /api/v1/cases/C1 first");
         Problem problem = RaisedProblem.of("case-not-found", "No such case", 404, new CaseNotFoundException("C1").words())
@@ -160,8 +200,12 @@ class ProblemWordingTest {
 
     /** What a pattern finds in the main code: its first group that matched, at each place it matches. */
     private static Set<String> namedInCode(Pattern pattern) throws IOException {
+        return namedIn(Path.of("src/main/java"), pattern);
+    }
+
+    private static Set<String> namedIn(Path root, Pattern pattern) throws IOException {
         Set<String> found = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+        try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 Matcher m = pattern.matcher(Files.readString(file));
                 while (m.find()) {

@@ -25,6 +25,7 @@ import org.autocollections.Cases;
 import org.autocollections.security.Roles;
 import org.autocollections.security.Tokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,6 +46,9 @@ class ActivationUnderLoadTest {
     /** Decisions answered between two swaps, so every swap happens with requests in flight. */
     private static final int DECISIONS_BETWEEN_SWAPS = 40;
 
+    @RegisterExtension
+    final ServingVersionRestored serving = new ServingVersionRestored();
+
     @TestHTTPResource("/api/v1/decisions")
     URL decisions;
 
@@ -52,7 +56,7 @@ class ActivationUnderLoadTest {
 
     @Test
     void noDecisionFailsOrMixesVersionsWhileTheRulesetIsSwapped() throws Exception {
-        String shipped = PolicyEdits.activeVersion();
+        String shipped = serving.version();
         String oldPenalty = penaltyNow();
         long id = PolicyEdits.upload(ANALYST, PENALTY, PolicyEdits.penaltyMultiplier("4.0")).statusCode(201)
                 .extract().jsonPath().getLong("draft.id");
@@ -114,7 +118,6 @@ class ActivationUnderLoadTest {
                 loop.get();
             }
             clients.shutdown();
-            PolicyEdits.rollBackTo(shipped);
         }
 
         assertThat(failures).isEmpty();

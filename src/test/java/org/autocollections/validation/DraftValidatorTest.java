@@ -140,6 +140,40 @@ class DraftValidatorTest {
                 .satisfies(f -> assertAt(f, Severity.ERROR, Finding.Kind.HEADER_CHANGED, 6, "B"));
     }
 
+    /**
+     * Each change to a table's code reads in Chinese for an analyst who reads Chinese: the header rows, "empty", the
+     * merge and who may change code are worded, the cells' own texts (quoted) kept as they are.
+     */
+    @Test
+    void headerChangesAreWordedInEachLanguage() {
+        List<String[]> settings = Workbooks.bucketTable("CONDITION", "daysPastDue >= $param", Workbooks.BUCKET_ACTION, GOOD_ROWS);
+        settings.set(1, new String[] {"Import", "org.autocollections.policy.*, java.io.File"});
+        List<Finding> changes = new java.util.ArrayList<>();
+        changes.addAll(byAnalyst(uploadWithCode("this.daysPastDue >= $param", Workbooks.BUCKET_ACTION, GOOD_ROWS)).findings());
+        changes.addAll(byDeveloper(uploadWithCode("this.daysPastDue >= $param", Workbooks.BUCKET_ACTION, GOOD_ROWS)).findings());
+        changes.addAll(byAnalyst(new PolicyFile(UPLOAD_PATH, Workbooks.create().sheet("Buckets", settings)
+                .merge("Buckets", 5, 0, 1).bytes())).findings());
+        changes.addAll(byAnalyst(new PolicyFile(UPLOAD_PATH, Workbooks.create().sheet("Buckets", Workbooks.bucketTable(
+                "CONDITION", "daysPastDue >= $param", Workbooks.BUCKET_ACTION, GOOD_ROWS)).bytes())).findings());
+        List<Finding> headers = changes.stream().filter(f -> f.kind() == Finding.Kind.HEADER_CHANGED).toList();
+        assertThat(headers).hasSize(4).allSatisfy(f -> {
+            assertThat(f.words().english()).isEqualTo(f.message());
+            for (org.autocollections.api.Language language : List.of(org.autocollections.api.Language.ZH_CN,
+                    org.autocollections.api.Language.ZH_TW)) {
+                String worded = f.words().in(language);
+                assertThat(worded.replaceAll("'[^']*'|「[^」]*」", "")).as(worded)
+                        .doesNotContainPattern("[A-Za-z]*[a-z]{2,}[A-Za-z]*").doesNotContain("\u0001");
+            }
+        });
+        assertThat(headers.get(0).message()).endsWith(". This is part of the table's code, which only a developer may change.");
+        assertThat(headers.get(1).message()).endsWith(". This is part of the table's code: check that the change is meant.");
+        assertThat(headers.get(0).words().in(org.autocollections.api.Language.ZH_CN))
+                .startsWith("列代码 原为 ").endsWith("。这属于决策表的代码，只能由开发人员修改。");
+        assertThat(headers.get(3).message()).startsWith("the pattern was '$c : CaseFacts' and is now empty. ");
+        assertThat(headers.get(3).words().in(org.autocollections.api.Language.ZH_TW))
+                .startsWith("模式 原為 '$c : CaseFacts'，現為 空。這屬於決策表的程式碼");
+    }
+
     @Test
     void aRewordedColumnTitleIsOnlyAWarning() {
         List<String[]> rows = Workbooks.bucketTable("CONDITION", "daysPastDue >= $param", Workbooks.BUCKET_ACTION, GOOD_ROWS);
