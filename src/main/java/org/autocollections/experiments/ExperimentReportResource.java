@@ -5,12 +5,8 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,9 +26,11 @@ import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.Message;
 import org.autocollections.api.Problem;
 import org.autocollections.outcomes.ArmCase;
+import org.autocollections.outcomes.CsvAnswer;
 import org.autocollections.outcomes.OutcomeCsv;
 import org.autocollections.outcomes.OutcomeReport;
 import org.autocollections.outcomes.OutcomeReports;
+import org.autocollections.outcomes.ReportQuery;
 import org.autocollections.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -50,8 +48,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Experiments")
 @RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR })
 public class ExperimentReportResource {
-
-    private static final MediaType CSV = MediaType.valueOf("text/csv");
 
     @Inject
     ExperimentWorkflow workflow;
@@ -88,9 +84,9 @@ public class ExperimentReportResource {
         ExperimentView experiment = workflow.get(experimentId);
         List<ArmCase> cases = assignments.of(experimentId).stream()
                 .map(a -> new ArmCase(a.caseId(), a.arm(), a.assignedAt(), a.bucket(), a.overdueAmount())).toList();
-        OutcomeReport report = reports.report(cases, ExperimentWorkflow.CHAMPION, window(window), asOf(asOf),
+        OutcomeReport report = reports.report(cases, ExperimentWorkflow.CHAMPION, ReportQuery.window(window, Period.ofDays(30)), ReportQuery.asOf(asOf, clock),
                 lift(liftPoints));
-        if (!csv(format, headers)) {
+        if (!CsvAnswer.wanted(format, headers)) {
             return Response.ok(report, MediaType.APPLICATION_JSON).build();
         }
         StreamingOutput body = out -> {
@@ -98,30 +94,7 @@ public class ExperimentReportResource {
             OutcomeCsv.write(report, writer);
             writer.flush();
         };
-        return Response.ok(body, "text/csv; charset=UTF-8").header("Content-Disposition",
-                "attachment; filename=\"experiment-" + experiment.id() + "-report.csv\"").build();
-    }
-
-    private static Period window(String window) {
-        if (window == null) {
-            return Period.ofDays(30);
-        }
-        try {
-            return Period.parse(window.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("window", Message.of("field.one-of", "[P30D, P60D, P90D]"));
-        }
-    }
-
-    private Instant asOf(String asOf) {
-        if (asOf == null) {
-            return clock.instant();
-        }
-        try {
-            return OffsetDateTime.parse(asOf.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("asOf", Message.of("field.timestamp"));
-        }
+        return CsvAnswer.file(body, "experiment-" + experiment.id() + "-report.csv");
     }
 
     private static Optional<BigDecimal> lift(String lift) {
@@ -133,16 +106,5 @@ public class ExperimentReportResource {
         } catch (NumberFormatException e) {
             throw new InvalidRequestException("liftPoints", Message.of("field.number"));
         }
-    }
-
-    private static boolean csv(String format, HttpHeaders headers) {
-        if (format != null) {
-            return switch (format.toLowerCase(Locale.ROOT)) {
-                case "csv" -> true;
-                case "json" -> false;
-                default -> throw new InvalidRequestException("format", Message.of("field.json-or-csv"));
-            };
-        }
-        return headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.isCompatible(CSV) && !m.isWildcardType());
     }
 }

@@ -11,7 +11,7 @@ import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.Message;
 
 /** Whether a report is asked for as CSV (format=csv, or Accept: text/csv), and the CSV file that answers it. */
-final class CsvAnswer {
+public final class CsvAnswer {
 
     private static final MediaType CSV = MediaType.valueOf("text/csv");
 
@@ -19,7 +19,7 @@ final class CsvAnswer {
     }
 
     /** format wins over Accept; a browser's Accept of anything is not a request for CSV. */
-    static boolean wanted(String format, HttpHeaders headers) {
+    public static boolean wanted(String format, HttpHeaders headers) {
         if (format != null) {
             return switch (format.toLowerCase(Locale.ROOT)) {
                 case "csv" -> true;
@@ -30,7 +30,7 @@ final class CsvAnswer {
         return headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.isCompatible(CSV) && !m.isWildcardType());
     }
 
-    static Response file(StreamingOutput body, String name) {
+    public static Response file(StreamingOutput body, String name) {
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }

@@ -4,9 +4,7 @@ import java.io.OutputStreamWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.Period;
-import java.time.format.DateTimeParseException;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -74,8 +72,8 @@ public class RunOutcomeResource {
             @Parameter(schema = @Schema(enumeration = { "json", "csv" })) @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         RunGrouping grouping = RunGrouping.of(by);
-        Period period = window(window, Period.ofDays(30));
-        Instant at = instant(asOf);
+        Period period = ReportQuery.window(window, Period.ofDays(30));
+        Instant at = ReportQuery.asOf(asOf, clock);
         boolean csv = CsvAnswer.wanted(format, headers);
         RunOutcomeReport report = outcomes.report(runId, period, at, grouping);
         if (!csv) {
@@ -105,32 +103,12 @@ public class RunOutcomeResource {
             @QueryParam("window") String window,
             @Parameter(description = "Only what was logged by this instant counts.", example = "2026-12-01T00:00:00Z")
             @QueryParam("asOf") String asOf) {
-        RiskBandCalibration.Calibration found = calibration.calibrate(runId, window(window, Period.ofDays(90)),
-                instant(asOf), new Actor(identity.getPrincipal().getName(), identity.getRoles()));
+        RiskBandCalibration.Calibration found = calibration.calibrate(runId, ReportQuery.window(window, Period.ofDays(90)),
+                ReportQuery.asOf(asOf, clock), new Actor(identity.getPrincipal().getName(), identity.getRoles()));
         if (found.draftId() == null) {
             return Response.ok(found, MediaType.APPLICATION_JSON).build();
         }
         return Response.created(URI.create("/api/v1/rulesets/drafts/" + found.draftId()))
                 .entity(found).type(MediaType.APPLICATION_JSON).build();
-    }
-
-    private static Period window(String window, Period absent) {
-        try {
-            Period period = window == null ? absent : Period.parse(window);
-            if (OutcomeReports.WINDOWS.contains(period)) {
-                return period;
-            }
-        } catch (DateTimeParseException e) {
-            // refused below, like a window of the wrong length
-        }
-        throw new InvalidRequestException("window", Message.of("field.one-of", "P30D, P60D, P90D"));
-    }
-
-    private Instant instant(String asOf) {
-        try {
-            return asOf == null ? clock.instant() : OffsetDateTime.parse(asOf).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("asOf", Message.of("field.timestamp"));
-        }
     }
 }
