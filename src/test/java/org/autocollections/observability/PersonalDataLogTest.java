@@ -34,6 +34,10 @@ import io.restassured.http.ContentType;
 @TestProfile(ThroughProxy.class)
 class PersonalDataLogTest {
 
+    /** The service's own mappers, as they answer a request (the caller's language included). */
+    @jakarta.inject.Inject
+    ProblemMappers mappers;
+
     private static final String MARKER = "CUST-PII-7731-MARKER";
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -103,7 +107,7 @@ class PersonalDataLogTest {
         // An unexpected fault whose message, and whose cause's, quote the borrower, as a driver or parser may.
         RuntimeException quoting = new IllegalStateException("Value too long for column: '{\"customerId\":\"" + MARKER + "\"}'",
                 new java.sql.SQLException("row " + MARKER));
-        assertThat(new ProblemMappers().unexpected(quoting, null).getStatus()).isEqualTo(500);
+        assertThat(mappers.unexpected(quoting, null).getStatus()).isEqualTo(500);
 
         assertThat(lines).as("the capture sees the service's warnings and errors")
                 .anyMatch(l -> l.contains("The database is unavailable") && l.contains("pii-req-5"))
