@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -49,9 +48,6 @@ public class ExperimentAssignments {
     @Inject
     AgroalDataSource dataSource;
 
-    @Inject
-    Clock clock;
-
     /** Every case assigned in the experiment, in case-id order. */
     public List<Assignment> of(long experimentId) {
         return DecisionLedger.guarded(() -> {
@@ -77,12 +73,11 @@ public class ExperimentAssignments {
     /** Keeps the first assignment of each decided case that names an experiment; cases assigned before are left. */
     public void remember(List<DecisionRouting.Routed> decided) {
         Map<Long, Map<String, Object[]>> byExperiment = new LinkedHashMap<>();
-        Instant now = clock.instant();
         for (DecisionRouting.Routed routed : decided) {
             Decision.Experiment assigned = routed.decision().experiment();
             if (assigned != null) {
                 byExperiment.computeIfAbsent(assigned.id(), id -> new LinkedHashMap<>())
-                        .putIfAbsent(routed.request().caseId(), row(routed.request(), routed.decision(), now));
+                        .putIfAbsent(routed.request().caseId(), row(routed.request(), routed.decision()));
             }
         }
         for (Map.Entry<Long, Map<String, Object[]>> experiment : byExperiment.entrySet()) {
@@ -139,10 +134,11 @@ public class ExperimentAssignments {
         return known;
     }
 
-    private static Object[] row(CollectionCase request, Decision decision, Instant now) {
+    /** Assigned as of the instant the case was decided as of: the outcome window starts where its arrears were read. */
+    private static Object[] row(CollectionCase request, Decision decision) {
         Decision.Experiment assigned = decision.experiment();
         return new Object[] { assigned.id(), request.caseId(), assigned.arm(), assigned.version(),
-                now.atOffset(ZoneOffset.UTC), decision.overdue() == null ? null : decision.overdue().bucket(),
+                decision.asOf().atOffset(ZoneOffset.UTC), decision.overdue() == null ? null : decision.overdue().bucket(),
                 request.loan() == null ? null : request.loan().overdueAmount(),
                 request.loan() == null ? null : request.loan().currencyOrDefault() };
     }

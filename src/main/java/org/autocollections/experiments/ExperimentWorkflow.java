@@ -111,7 +111,7 @@ public class ExperimentWorkflow {
         String champion = active.current().version();
         List<ExperimentArm> arms = arms(id);
         compliance.require(champion, arms);
-        ExperimentView started = step(id, actor, note, e -> {
+        return step(id, actor, note, e -> {
             require(e, "started", ExperimentStatus.APPROVED);
             e.championVersion = champion;
             e.startedAt = clock.instant();
@@ -119,39 +119,31 @@ public class ExperimentWorkflow {
             ExperimentArm championArm = ExperimentArm.find("experimentId = ?1 and position = 0", id).firstResult();
             championArm.version = champion;
         });
-        running.refresh();
-        return started;
     }
 
     public ExperimentView pause(long id, String note, Actor actor) {
-        ExperimentView paused = step(id, actor, note, e -> {
+        return step(id, actor, note, e -> {
             require(e, "paused", ExperimentStatus.RUNNING);
             e.status = ExperimentStatus.PAUSED;
         });
-        running.refresh();
-        return paused;
     }
 
     public ExperimentView resume(long id, String note, Actor actor) {
-        ExperimentView resumed = step(id, actor, note, e -> {
+        return step(id, actor, note, e -> {
             require(e, "resumed", ExperimentStatus.PAUSED);
             e.status = ExperimentStatus.RUNNING;
         });
-        running.refresh();
-        return resumed;
     }
 
     /** Ends it for good, whether it ran or not; its assignments stay for the outcomes. */
     public ExperimentView stop(long id, String note, Actor actor) {
-        ExperimentView stopped = step(id, actor, note, e -> {
+        return step(id, actor, note, e -> {
             if (e.status == ExperimentStatus.STOPPED) {
                 throw ExperimentException.conflict(Message.of("experiment-conflict.detail.2", id));
             }
             e.status = ExperimentStatus.STOPPED;
             e.stoppedAt = clock.instant();
         });
-        running.refresh();
-        return stopped;
     }
 
     /**
@@ -193,8 +185,9 @@ public class ExperimentWorkflow {
                 .toList());
     }
 
+    /** One step, committed with its event; the running set is re-read after it, so routing follows at once. */
     private ExperimentView step(long id, Actor actor, String note, java.util.function.Consumer<Experiment> change) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        ExperimentView done = QuarkusTransaction.requiringNew().call(() -> {
             Experiment e = Experiment.findById(id, LockModeType.PESSIMISTIC_WRITE);
             if (e == null) {
                 throw ExperimentException.notFound(id);
@@ -204,6 +197,8 @@ public class ExperimentWorkflow {
             ExperimentEvent.of(e, from, actor.name(), clock.instant(), note).persist();
             return view(e);
         });
+        running.refresh();
+        return done;
     }
 
     private static ExperimentView view(Experiment e) {
