@@ -6,6 +6,11 @@ import { lang, t } from './i18n.js';
 
 const API = new URL('../api/v1/', location.href);
 
+/** The address of an API call, for a link the browser follows with the session's cookie (a GET needs no token). */
+export function apiUrl(path) {
+  return new URL(path, API).href;
+}
+
 class ApiError extends Error {
   constructor(status, problem, text) {
     super(problem?.detail ?? problem?.title ?? text ?? `HTTP ${status}`);
