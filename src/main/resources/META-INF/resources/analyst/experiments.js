@@ -226,7 +226,7 @@ function challenger(c) {
           h('td', { class: 'num' }, difference(d.measure, d.difference, true)),
           h('td', { class: 'num' }, d.lower == null ? '–'
             : t('report.interval', { lower: difference(d.measure, d.lower), upper: difference(d.measure, d.upper) })),
-          h('td', {}, d.significant ? t('report.yes') : t('report.no')));
+          h('td', {}, d.difference == null ? '–' : d.significant ? t('report.yes') : t('report.no')));
       })))));
 }
 
