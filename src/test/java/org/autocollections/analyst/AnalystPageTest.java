@@ -18,27 +18,19 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 
 import org.autocollections.portfolio.ImportFormat;
 import org.autocollections.portfolio.SyntheticPortfolio;
 import org.autocollections.security.Roles;
 import org.autocollections.signin.Accounts;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -57,9 +49,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class AnalystPageTest {
 
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path SCREENSHOTS = PageBrowser.SCREENSHOTS;
     private static final String BUCKETS = "overdue-buckets.drl.csv";
 
     /** Each person's password, as the operator set it with {@code user add}. */
@@ -78,7 +68,8 @@ class AnalystPageTest {
     @TestHTTPResource("/analyst")
     URL page;
 
-    private WebDriver driver;
+    private PageBrowser browser;
+    private ChromeDriver driver;
     private WebDriverWait wait;
     private String shipped;
     private Words words;
@@ -103,46 +94,25 @@ class AnalystPageTest {
 
     @BeforeEach
     void start() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER), "Chromium's WebDriver is not installed at " + CHROMEDRIVER
-                + " (apt-get install chromium chromium-driver)");
+        browser = PageBrowser.start();
+        driver = browser.driver;
+        wait = browser.wait;
         shipped = activeVersion();
         accounts.add("ana", List.of(Roles.ANALYST), PASSWORD);
         accounts.add("bob", List.of(Roles.APPROVER), PASSWORD);
         accounts.add(SAM, List.of(Roles.SERVICER), PASSWORD);
-        Files.createDirectories(SCREENSHOTS);
         // a small book of stored cases for the simulation to decide (as the nightly import would store them)
         StringWriter book = new StringWriter();
         new SyntheticPortfolio(11, LocalDate.parse("2026-11-29"), false).write(book, ImportFormat.JSONL, 300);
         given().contentType(ImportFormat.JSONL_MEDIA_TYPE)
                 .body(book.toString().replace("\"SYN-", "\"PAGE-").getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/cases/import").then().statusCode(200);
-        // Both binaries named, so Selenium Manager never looks for (or downloads) a browser or a driver.
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,900", "--force-device-scale-factor=1", "--lang=en-GB", "--no-first-run",
-                "--disable-extensions", "--disable-background-networking");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
     @AfterEach
     void stop() {
-        if (driver != null) {
-            try {
-                for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-                    System.out.println("browser console: " + entry.getLevel() + " " + entry.getMessage());
-                }
-            } catch (RuntimeException e) {
-                // the log is a help for debugging only
-            }
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
         if (shipped != null && !activeVersion().equals(shipped)) {
             given().post("/api/v1/rulesets/" + shipped + "/activate").then().statusCode(200);
@@ -331,26 +301,12 @@ class AnalystPageTest {
         elementShot("versions", "09-versions");
 
         // the whole journey ran under the page's Content-Security-Policy without the browser refusing anything
-        List<String> console = driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
-        console.forEach(line -> System.out.println("browser console: " + line));
-        assertThat(console).noneMatch(line -> line.contains("Content Security Policy"));
+        assertThat(browser.console()).noneMatch(line -> line.contains("Content Security Policy"));
     }
 
     /** Signs out whoever is signed in, then signs in through the form as the user named. */
     private void signIn(String name) {
-        if (!find("signin-dialog").isDisplayed()) {
-            click("who-action"); // sign out: the form opens again
-        }
-        WebElement subject = wait.until(ExpectedConditions.visibilityOfElementLocated(test("signin-subject")));
-        assertThat(text("who-name")).isNotEqualTo(name);
-        subject.clear();
-        subject.sendKeys(name);
-        find("signin-password").sendKeys(PASSWORD);
-        click("signin-submit");
-        wait.until(ExpectedConditions.textToBe(test("who-name"), name));
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(test("signin-dialog")));
-        // the session is in a cookie no script can read
-        assertThat(((ChromeDriver) driver).executeScript("return document.cookie")).isEqualTo("");
+        browser.signIn(name, PASSWORD);
         if (!name.equals(SAM)) { // a servicer reads no versions
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-test=version-row]")));
         }
@@ -389,18 +345,8 @@ class AnalystPageTest {
     }
 
     /** One part of the page, whole even where it is taller than the window. */
-    @SuppressWarnings("unchecked")
     private void elementShot(String test, String step) throws IOException {
-        String name = step + words.suffix();
-        Map<String, Object> box = (Map<String, Object>) ((ChromeDriver) driver).executeScript(
-                "const r = arguments[0].getBoundingClientRect();"
-                        + "return {x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height};",
-                find(test));
-        Map<String, Object> clip = new java.util.HashMap<>(box);
-        clip.put("scale", 1);
-        Map<String, Object> shot = ((ChromeDriver) driver).executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-        Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+        browser.elementShot(test, step + words.suffix());
     }
 
     private static String activeVersion() {
