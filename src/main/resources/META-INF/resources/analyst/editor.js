@@ -95,8 +95,8 @@ function load(view, table, csv) {
     h('code', {}, shortVersion(d.version)));
   $('editor').dataset.table = table;
   $('editor').dataset.id = d.id;
-  render();
-  setCheck('clean', t('editor.check.none'));
+  // what the version's own checks found in this table, until the first edit is checked
+  showFindings(view.findings ?? []);
   focusSelected();
 }
 
@@ -126,7 +126,7 @@ function render() {
           severity ? `finding-at finding-at-${severity.toLowerCase()}` : '', selected ? 'selected' : ''].join(' ').trim(),
         test: editable ? 'editor-cell' : null, tabindex: editable ? (selected ? 0 : -1) : null,
         title: found.length ? found.map(f => f.message).join('\n') : value.length > 40 ? value : null,
-        data: { cell: ref, r, c, severity: severity ?? undefined, kind: found[0]?.kind },
+        data: severity ? { cell: ref, r, c, severity, kind: found[0].kind ?? '' } : { cell: ref, r, c },
       }, value));
     }
     return tr;
@@ -429,9 +429,12 @@ function renderFindings() {
     data: { cell: f.cell ?? '', kind: f.kind ?? '', severity: f.severity },
   },
   h('span', { class: `sev sev-${(f.severity ?? '').toLowerCase()}` }, f.severity === 'ERROR' ? t('severity.ERROR') : t('severity.WARNING')),
-  f.cell ? h('button', { type: 'button', class: 'link', onclick: () => goTo(f.cell) }, f.cell) : null,
-  h('span', { class: 'finding-message' }, ` ${f.message ?? ''}`),
-  f.explanation ? h('div', { class: 'finding-kind' }, f.explanation) : null)));
+  h('div', { class: 'finding-body' },
+    h('div', { class: 'finding-where' }, f.cell
+      ? h('button', { type: 'button', class: 'link', onclick: () => goTo(f.cell) }, t('place.cell', { cell: f.cell }))
+      : baseName(f.file ?? '')),
+    h('div', { class: 'finding-message' }, f.message ?? ''),
+    f.explanation ? h('div', { class: 'finding-kind' }, f.explanation) : null))));
   renderCellNote();
 }
 
