@@ -44,6 +44,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class TableEditorPageTest {
 
     private static final String PASSWORD = "page-test password 1";
+    private static final String MARKUP = "<script>document.body.dataset.injected='cell'</script>";
 
     @jakarta.inject.Inject
     Accounts accounts;
@@ -123,8 +124,11 @@ class TableEditorPageTest {
         // Escape leaves a cell as it was, and undo takes back the last change
         keys(Keys.ENTER, "99", Keys.ESCAPE);
         assertThat(cell("A12").getText()).isEqualTo("32");
-        keys(Keys.ARROW_UP, Keys.ARROW_RIGHT, "-1", Keys.ENTER);
-        assertThat(cell("B11").getText()).isEqualTo("-1");
+        // a cell holding markup shows it as the text typed, and runs none of it
+        keys(Keys.ARROW_UP, Keys.ARROW_RIGHT, MARKUP, Keys.ENTER);
+        assertThat(cell("B11").getText()).isEqualTo(MARKUP);
+        assertThat(browser.driver.findElements(By.cssSelector("[data-test=editor-grid] script"))).isEmpty();
+        assertThat(browser.driver.findElement(By.tagName("body")).getAttribute("data-injected")).isNull();
         browser.click("editor-undo");
         assertThat(cell("B11").getText()).isEqualTo("30");
 
