@@ -54,12 +54,42 @@ public class ApprovalWorkflow {
 
     /** A new draft from uploaded files, on top of the active ruleset. */
     public Draft create(List<Uploads.Upload> sent, String note, Actor actor, Draft.Origin origin) {
+        Edit edit = asNewDraft(sent, actor);
+        return create(edit.draftFiles(), edit.uploaded(), edit.baseVersion(),
+                Uploads.event("uploaded", edit.sent(), note), note, actor, origin);
+    }
+
+    /** What uploading these files as a new draft would find; nothing is stored. */
+    public Candidate tryCreate(List<Uploads.Upload> sent, Actor actor) {
+        Edit edit = asNewDraft(sent, actor);
+        return uploads.trial(edit.draftFiles(), edit.baseVersion(), edit.uploaded(), actor);
+    }
+
+    /** What revising the draft with these files would find; nothing is stored, the draft is unchanged. */
+    public Candidate tryRevise(long id, List<Uploads.Upload> sent, Actor actor) {
+        Edit edit = asRevision(id, sent, actor);
+        return uploads.trial(edit.draftFiles(), edit.baseVersion(), edit.uploaded(), actor);
+    }
+
+    /** Files sent, the whole set of files they make with a draft's others, which of those the analysts sent, and the base. */
+    private record Edit(List<PolicyFile> sent, List<PolicyFile> draftFiles, Set<String> uploaded, String baseVersion) {
+    }
+
+    private Edit asNewDraft(List<Uploads.Upload> sent, Actor actor) {
         List<PolicyFile> files = Uploads.accept(sent, actor);
         Ruleset base = active.current();
         Set<String> uploaded = new LinkedHashSet<>();
         files.forEach(f -> uploaded.add(f.path()));
-        return create(Uploads.replace(base.sourceFiles(), files), uploaded, base.version(),
-                Uploads.event("uploaded", files, note), note, actor, origin);
+        return new Edit(files, Uploads.replace(base.sourceFiles(), files), uploaded, base.version());
+    }
+
+    private Edit asRevision(long id, List<Uploads.Upload> sent, Actor actor) {
+        List<PolicyFile> files = Uploads.accept(sent, actor);
+        Draft before = store.find(id);
+        ApprovalRules.require(Step.REVISE, before, store.authorsOf(id), actor); // before the costly validation
+        Set<String> uploaded = new LinkedHashSet<>(store.uploadedPaths(id));
+        files.forEach(f -> uploaded.add(f.path()));
+        return new Edit(files, Uploads.replace(store.files(id), files), uploaded, before.baseVersion);
     }
 
     /**
@@ -89,13 +119,11 @@ public class ApprovalWorkflow {
 
     /** New versions of some files of an open draft (the fix after a finding); validated again, approval reset. */
     public Draft revise(long id, List<Uploads.Upload> sent, String note, Actor actor) {
-        List<PolicyFile> files = Uploads.accept(sent, actor);
-        Draft before = store.find(id);
-        ApprovalRules.require(Step.REVISE, before, store.authorsOf(id), actor); // before the costly validation
-        List<PolicyFile> draftFiles = Uploads.replace(store.files(id), files);
-        Set<String> uploaded = new LinkedHashSet<>(store.uploadedPaths(id));
-        files.forEach(f -> uploaded.add(f.path()));
-        Candidate candidate = uploads.check(draftFiles, before.baseVersion, uploaded, actor);
+        Edit edit = asRevision(id, sent, actor);
+        List<PolicyFile> files = edit.sent();
+        List<PolicyFile> draftFiles = edit.draftFiles();
+        Set<String> uploaded = edit.uploaded();
+        Candidate candidate = uploads.check(draftFiles, edit.baseVersion(), uploaded, actor);
         refuseDuplicate(candidate.version(), id);
         Instant now = clock.instant();
         return QuarkusTransaction.requiringNew().call(() -> {

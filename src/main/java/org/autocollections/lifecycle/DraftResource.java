@@ -100,6 +100,17 @@ public class DraftResource {
             List<EventView> events, List<DraftAction> actions) {
     }
 
+    /**
+     * What the checks of an upload find in files not stored: the same findings, worded for the caller, and the cells
+     * they change, as a draft of them would show; no draft is made or changed.
+     */
+    public record CheckView(
+            @Schema(description = "The version a draft of these files would have") String version,
+            int errors, int warnings,
+            @Schema(type = SchemaType.ARRAY, implementation = Finding.class) JsonNode findings,
+            @Schema(type = SchemaType.ARRAY, implementation = DraftChanges.FileChange.class) JsonNode changes) {
+    }
+
     /** Why a step was taken, kept in the audit trail. */
     public record Note(String note) {
     }
@@ -117,6 +128,42 @@ public class DraftResource {
     public Response create(@RestForm("files") List<FileUpload> files, @RestForm("note") String note) {
         Draft draft = workflow.create(uploads(files), note, actor(), Draft.Origin.UPLOAD);
         return Response.created(URI.create("/api/v1/rulesets/drafts/" + draft.id)).entity(view(draft)).build();
+    }
+
+    @POST
+    @Path("/check")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({ Roles.ANALYST, Roles.DEVELOPER })
+    @Operation(operationId = "checkUpload", summary = "Check tables as an upload would, storing nothing",
+            description = "Same form as the upload (the note is not needed). The files are validated as a new draft on "
+                    + "top of the active ruleset would be: 200 with the findings, each pinned to file, sheet, row and "
+                    + "column and worded in the caller's language, and the cells they change. No draft is made: the "
+                    + "page's table editor asks this as the analyst types.")
+    @APIResponse(responseCode = "200", description = "What an upload of these files would find",
+            content = @Content(schema = @Schema(implementation = CheckView.class)))
+    @APIResponse(responseCode = "503", description = "No ruleset is active yet to check against")
+    public CheckView check(@RestForm("files") List<FileUpload> files) {
+        return checkView(workflow.tryCreate(uploads(files), actor()));
+    }
+
+    @POST
+    @Path("/{id}/check")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({ Roles.ANALYST, Roles.DEVELOPER })
+    @Operation(operationId = "checkRevision", summary = "Check tables as a revision of an open draft would, storing nothing",
+            description = "Same form as the revision. The files are validated in place of their namesakes among the "
+                    + "draft's files, against the draft's base version; the draft is unchanged.")
+    @APIResponse(responseCode = "200", description = "What revising the draft with these files would find",
+            content = @Content(schema = @Schema(implementation = CheckView.class)))
+    @APIResponse(responseCode = "409", description = "The draft cannot be revised in its status")
+    public CheckView checkRevision(@PathParam("id") String id, @RestForm("files") List<FileUpload> files) {
+        return checkView(workflow.tryRevise(id(id), uploads(files), actor()));
+    }
+
+    private CheckView checkView(Candidate candidate) {
+        int errors = candidate.errorCount();
+        return new CheckView(candidate.version(), errors, candidate.findings().size() - errors,
+                FindingWording.in(json.valueToTree(candidate.findings()), language()), json.valueToTree(candidate.changes()));
     }
 
     @GET

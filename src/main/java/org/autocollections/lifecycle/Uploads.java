@@ -104,12 +104,21 @@ public class Uploads {
      * the header guard. A candidate that compiles is kept, as simulations and regressions ask for it by version next.
      */
     Candidate check(List<PolicyFile> draftFiles, String baseVersion, Set<String> uploaded, Actor actor) {
+        Candidate candidate = trial(draftFiles, baseVersion, uploaded, actor);
+        if (candidate.ruleset() != null) {
+            archive.keepCompiled(candidate.ruleset());
+        }
+        return candidate;
+    }
+
+    /**
+     * The same validation, keeping nothing: what an edit in progress would find if it were saved now, so the page's
+     * editor shows the findings of an upload without the server holding a version nobody asked for.
+     */
+    Candidate trial(List<PolicyFile> draftFiles, String baseVersion, Set<String> uploaded, Actor actor) {
         List<PolicyFile> baseFiles = baseVersion == null ? List.of() : archive.files(baseVersion);
         Validation validation = validator.validate(draftFiles, baseFiles, uploaded, actor.developer(),
                 config.model(), clock.instant());
-        if (validation.ruleset() != null) {
-            archive.keepCompiled(validation.ruleset());
-        }
         String version = RulesetCompiler.versionOf(draftFiles);
         return new Candidate(version, validation.ruleset() != null ? validation.ruleset().digest() : version,
                 baseVersion, validation.findings(), validation.ruleset(), DraftChanges.between(baseFiles, draftFiles));

@@ -3,6 +3,7 @@
 // own; this one wires them up and starts the page in the user's language.
 import { wireApproval } from './approval.js';
 import { wireDecide } from './decide.js';
+import { wireEditor } from './editor.js';
 import { refreshExperiments, wireExperiments } from './experiments.js';
 import { translatePage, wireLanguage } from './i18n.js';
 import { wireRegression } from './regression.js';
@@ -16,6 +17,7 @@ async function start() {
   wireLanguage(document.getElementById('lang'));
   wireSession(() => { refreshAll(); refreshExperiments(); });
   wireUpload();
+  wireEditor();
   wireVersions();
   wireApproval();
   wireSimulation();

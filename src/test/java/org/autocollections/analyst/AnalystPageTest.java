@@ -24,17 +24,13 @@ import org.autocollections.portfolio.SyntheticPortfolio;
 import org.autocollections.security.Roles;
 import org.autocollections.signin.Accounts;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -53,7 +49,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class AnalystPageTest {
 
-    private static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS;
+    private static final Path SCREENSHOTS = PageBrowser.SCREENSHOTS;
     private static final String BUCKETS = "overdue-buckets.drl.csv";
 
     /** Each person's password, as the operator set it with {@code user add}. */
@@ -72,7 +68,8 @@ class AnalystPageTest {
     @TestHTTPResource("/analyst")
     URL page;
 
-    private WebDriver driver;
+    private PageBrowser browser;
+    private ChromeDriver driver;
     private WebDriverWait wait;
     private String shipped;
     private Words words;
@@ -97,7 +94,9 @@ class AnalystPageTest {
 
     @BeforeEach
     void start() throws IOException {
-        Assumptions.assumeTrue(HeadlessChromium.installed(), HeadlessChromium.notInstalled());
+        browser = PageBrowser.start();
+        driver = browser.driver;
+        wait = browser.wait;
         shipped = activeVersion();
         accounts.add("ana", List.of(Roles.ANALYST), PASSWORD);
         accounts.add("bob", List.of(Roles.APPROVER), PASSWORD);
@@ -108,21 +107,12 @@ class AnalystPageTest {
         given().contentType(ImportFormat.JSONL_MEDIA_TYPE)
                 .body(book.toString().replace("\"SYN-", "\"PAGE-").getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/cases/import").then().statusCode(200);
-        driver = HeadlessChromium.open();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
     @AfterEach
     void stop() {
-        if (driver != null) {
-            try {
-                for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-                    System.out.println("browser console: " + entry.getLevel() + " " + entry.getMessage());
-                }
-            } catch (RuntimeException e) {
-                // the log is a help for debugging only
-            }
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
         if (shipped != null && !activeVersion().equals(shipped)) {
             given().post("/api/v1/rulesets/" + shipped + "/activate").then().statusCode(200);
@@ -311,17 +301,12 @@ class AnalystPageTest {
         elementShot("versions", "09-versions");
 
         // the whole journey ran under the page's Content-Security-Policy without the browser refusing anything
-        List<String> console = driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
-        console.forEach(line -> System.out.println("browser console: " + line));
-        assertThat(console).noneMatch(line -> line.contains("Content Security Policy"));
+        assertThat(browser.console()).noneMatch(line -> line.contains("Content Security Policy"));
     }
 
     /** Signs out whoever is signed in, then signs in through the form as the user named. */
     private void signIn(String name) {
-        assertThat(text("who-name")).isNotEqualTo(name);
-        HeadlessChromium.signIn(driver, wait, name, PASSWORD);
-        // the session is in a cookie no script can read
-        assertThat(((ChromeDriver) driver).executeScript("return document.cookie")).isEqualTo("");
+        browser.signIn(name, PASSWORD);
         if (!name.equals(SAM)) { // a servicer reads no versions
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-test=version-row]")));
         }
@@ -333,7 +318,7 @@ class AnalystPageTest {
     }
 
     private static By test(String name) {
-        return HeadlessChromium.test(name);
+        return By.cssSelector("[data-test='" + name + "']");
     }
 
     private WebElement find(String name) {
@@ -361,7 +346,7 @@ class AnalystPageTest {
 
     /** One part of the page, whole even where it is taller than the window. */
     private void elementShot(String test, String step) throws IOException {
-        HeadlessChromium.elementShot((ChromeDriver) driver, find(test), step + words.suffix());
+        browser.elementShot(test, step + words.suffix());
     }
 
     private static String activeVersion() {

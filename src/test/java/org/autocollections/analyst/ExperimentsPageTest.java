@@ -25,7 +25,6 @@ import org.autocollections.security.Roles;
 import org.autocollections.security.Tokens;
 import org.autocollections.signin.Accounts;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -73,25 +72,26 @@ class ExperimentsPageTest {
     @TestHTTPResource("/analyst")
     URL page;
 
+    private PageBrowser browser;
     private WebDriver driver;
     private WebDriverWait wait;
     private String shipped;
 
     @BeforeEach
     void start() throws IOException {
-        Assumptions.assumeTrue(HeadlessChromium.installed(), HeadlessChromium.notInstalled());
         shipped = activeVersion();
         accounts.add(LEE, List.of(Roles.ANALYST, Roles.APPROVER), PASSWORD);
         accounts.add(BOB, List.of(Roles.APPROVER), PASSWORD);
-        driver = HeadlessChromium.open();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        browser = PageBrowser.start();
+        driver = browser.driver;
+        wait = browser.wait;
     }
 
     /** Other test classes share the service: no experiment is left live, and the shipped policy serves again. */
     @AfterEach
     void stop() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
         if (shipped == null) {
             return;
@@ -190,7 +190,7 @@ class ExperimentsPageTest {
                         + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done, e => done('failed: ' + e));",
                 href);
         assertThat((String) csv).contains("champion").contains(ARM);
-        HeadlessChromium.elementShot((ChromeDriver) driver, find("experiments"), "10-experiment-report");
+        browser.elementShot("experiments", "10-experiment-report");
 
         // 6. the approver promotes the challenger: its version is in force and the experiment stops
         row = experimentRow(id, "RUNNING");
@@ -199,7 +199,7 @@ class ExperimentsPageTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(test("experiments-message"), "promoted"));
         assertThat(experimentRow(id, "STOPPED").findElement(test("experiment-status")).getText()).isEqualTo("Stopped");
         assertThat(activeVersion()).isEqualTo(challenger);
-        HeadlessChromium.elementShot((ChromeDriver) driver, find("experiments"), "11-experiment-promoted");
+        browser.elementShot("experiments", "11-experiment-promoted");
 
         // the whole journey ran under the page's Content-Security-Policy without the browser refusing anything
         assertThat(driver.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
@@ -254,7 +254,7 @@ class ExperimentsPageTest {
     }
 
     private void signIn(String name) {
-        HeadlessChromium.signIn(driver, wait, name, PASSWORD);
+        browser.signIn(name, PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-test=version-row]")));
     }
 
@@ -264,7 +264,7 @@ class ExperimentsPageTest {
     }
 
     private static By test(String name) {
-        return HeadlessChromium.test(name);
+        return PageBrowser.test(name);
     }
 
     private WebElement find(String name) {

@@ -135,6 +135,9 @@ class RoleMatrixTest {
         String table = "--matrix\r\nContent-Disposition: form-data; name=\"files\"; filename=\"penalty-interest.drl.csv\"\r\n"
                 + "Content-Type: text/csv\r\n\r\n" + f.table() + "\r\n--matrix--\r\n";
         all.add(new Endpoint("POST", rejected + "/files", multipart, table, authors, 409, "lifecycle-conflict"));
+        // a check stores nothing: refused for its file name (400), or as out of turn on a rejected draft (409)
+        all.add(new Endpoint("POST", "/api/v1/rulesets/drafts/check", multipart, notATable, authors, 400, "invalid-case"));
+        all.add(new Endpoint("POST", rejected + "/check", multipart, table, authors, 409, "lifecycle-conflict"));
         all.add(new Endpoint("POST", rejected + "/approve", null, null, Set.of(Roles.APPROVER), 409, "lifecycle-conflict"));
         all.add(new Endpoint("POST", rejected + "/reject", null, null, Set.of(Roles.APPROVER, Roles.ANALYST, Roles.DEVELOPER), 409, "lifecycle-conflict"));
         all.add(new Endpoint("POST", rejected + "/activate", null, null, Set.of(Roles.APPROVER), 409, "lifecycle-conflict"));
