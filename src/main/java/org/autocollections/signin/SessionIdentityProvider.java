@@ -17,6 +17,8 @@ public class SessionIdentityProvider implements IdentityProvider<SessionCookieRe
 
     /** The identity attribute that says the caller came with the cookie (and so needs the CSRF token). */
     public static final String SESSION_EXPIRES = "collections.session.expires";
+    /** The identity provider's sign-out address, for a session opened there. */
+    public static final String PROVIDER_SIGN_OUT = "collections.session.provider-sign-out";
 
     @Inject
     SignIns signIns;
@@ -31,8 +33,13 @@ public class SessionIdentityProvider implements IdentityProvider<SessionCookieRe
         return context.runBlocking(() -> {
             SignIns.Session session = signIns.current(request.token())
                     .orElseThrow(() -> new AuthenticationFailedException("The session has ended"));
-            return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(session.subject()))
-                    .addRoles(session.roles()).addAttribute(SESSION_EXPIRES, session.expiresAt()).build();
+            QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(session.subject())).addRoles(session.roles())
+                    .addAttribute(SESSION_EXPIRES, session.expiresAt());
+            if (session.signOutUrl() != null) {
+                identity.addAttribute(PROVIDER_SIGN_OUT, session.signOutUrl());
+            }
+            return identity.build();
         });
     }
 }

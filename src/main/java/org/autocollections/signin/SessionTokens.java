@@ -7,6 +7,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
+import jakarta.ws.rs.core.NewCookie;
+
 /**
  * The secret a signed-in page holds in its cookie, and what is derived from it: the hash a session is stored under,
  * and the CSRF token the page sends back in a header. A site that makes the browser send the cookie cannot read it
@@ -36,6 +38,16 @@ public final class SessionTokens {
 
     public static String csrf(String token) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256("csrf:" + token));
+    }
+
+    /**
+     * The cookie that holds a session (or, empty with no age, clears it). HttpOnly: no script reads it.
+     * SameSite=Strict: no other site's page sends it. Over HTTPS it is Secure and takes the __Host- name, which
+     * browsers bind to this host and path /.
+     */
+    public static NewCookie cookie(boolean https, String value, int maxAge) {
+        return new NewCookie.Builder(https ? SECURE_COOKIE : COOKIE).value(value).path("/").httpOnly(true).secure(https)
+                .sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
     }
 
     /** Compared in constant time, so the answer's timing tells nothing of how much of a guess was right. */

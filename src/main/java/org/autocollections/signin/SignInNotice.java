@@ -18,12 +18,16 @@ public class SignInNotice {
     @Inject
     Accounts accounts;
 
+    @Inject
+    ProviderSignIn provider;
+
     /** Off while a command runs (its HTTP listener is off): the notice is for whoever starts the service. */
     @ConfigProperty(name = "quarkus.http.host-enabled", defaultValue = "true")
     boolean serving;
 
     void onStart(@Observes StartupEvent event) {
-        if (serving && accounts.count() == 0) {
+        // with the lender's identity provider, people sign in there: a password account is the exception
+        if (serving && !provider.enabled() && accounts.count() == 0) {
             LOG.info("No one can sign in to the analyst's page yet. Make the first account with: "
                     + "java -jar target/quarkus-app/quarkus-run.jar user add --role analyst --subject NAME "
                     + "(it asks for the password; docs/security.md)");

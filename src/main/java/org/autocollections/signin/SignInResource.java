@@ -58,13 +58,24 @@ public class SignInResource {
     @Inject
     java.time.Clock clock;
 
+    @Inject
+    ProviderSignIn providerSignIn;
+
     public record SignInRequest(String subject, String password) {
     }
 
     /** Who is signed in, and until when; the CSRF token only to a page signed in with the cookie. */
     public record SessionView(String subject, List<String> roles, Instant expiresAt,
             @Schema(description = "Send it back as the X-CSRF-Token header on every call that changes something; "
-                    + "null for a bearer-token caller, who needs none") String csrfToken) {
+                    + "null for a bearer-token caller, who needs none") String csrfToken,
+            @Schema(description = "For a session opened at the identity provider: where to send the browser after "
+                    + "signing out here, to sign out there too; null otherwise") String providerSignOut) {
+    }
+
+    /** How the page may sign in. */
+    public record SignInOptions(
+            @Schema(description = "Where the page sends the browser to sign in with the lender's identity provider "
+                    + "(OpenID Connect); null when none is set up") String providerSignIn) {
     }
 
     @POST
@@ -107,7 +118,20 @@ public class SignInResource {
         Instant expires = identity.getAttribute(SessionIdentityProvider.SESSION_EXPIRES);
         boolean byCookie = expires != null && token != null;
         return new SessionView(identity.getPrincipal().getName(), List.copyOf(new TreeSet<>(identity.getRoles())),
-                expires, byCookie ? SessionTokens.csrf(token) : null);
+                expires, byCookie ? SessionTokens.csrf(token) : null,
+                identity.getAttribute(SessionIdentityProvider.PROVIDER_SIGN_OUT));
+    }
+
+    @GET
+    @Path("options")
+    @PermitAll
+    @Operation(operationId = "getSignInOptions", summary = "How the analyst's page may sign in",
+            description = "Whether the lender's identity provider (OpenID Connect) is set up, and where the page "
+                    + "sends the browser to sign in there; signing in with a password is always offered.")
+    @APIResponse(responseCode = "200", description = "The ways to sign in",
+            content = @Content(schema = @Schema(implementation = SignInOptions.class)))
+    public SignInOptions options() {
+        return new SignInOptions(providerSignIn.enabled() ? ProviderSignInResource.PATH : null);
     }
 
     @DELETE
@@ -124,17 +148,11 @@ public class SignInResource {
 
     private SessionView view(SignIns.Session session) {
         return new SessionView(session.subject(), List.copyOf(new TreeSet<>(session.roles())), session.expiresAt(),
-                session.csrf());
+                session.csrf(), session.signOutUrl());
     }
 
-    /**
-     * HttpOnly: no script reads it. SameSite=Strict: no other site's page sends it. Over HTTPS it is Secure and
-     * takes the __Host- name, which browsers bind to this host and path /.
-     */
     private NewCookie cookie(String value, int maxAge) {
-        boolean https = "https".equals(uri.getRequestUri().getScheme());
-        return new NewCookie.Builder(https ? SessionTokens.SECURE_COOKIE : SessionTokens.COOKIE).value(value).path("/")
-                .httpOnly(true).secure(https).sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
+        return SessionTokens.cookie("https".equals(uri.getRequestUri().getScheme()), value, maxAge);
     }
 
     private String address() {

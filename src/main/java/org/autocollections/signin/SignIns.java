@@ -22,8 +22,15 @@ public class SignIns {
 
     private static final Logger LOG = Logger.getLogger(SignIns.class);
 
-    /** What a signed-in page knows of its session. The token goes into the cookie and nowhere else. */
-    public record Session(String token, String subject, Set<String> roles, Instant expiresAt) {
+    /**
+     * What a signed-in page knows of its session. The token goes into the cookie and nowhere else. {@code signOutUrl}
+     * is the identity provider's sign-out address for a session opened there, null for a password's.
+     */
+    public record Session(String token, String subject, Set<String> roles, Instant expiresAt, String signOutUrl) {
+
+        Session(String token, String subject, Set<String> roles, Instant expiresAt) {
+            this(token, subject, roles, expiresAt, null);
+        }
 
         public String csrf() {
             return SessionTokens.csrf(token);
@@ -79,6 +86,36 @@ public class SignIns {
         return new Session(token, account.subject, account.roleSet(), session.expiresAt);
     }
 
+    /**
+     * Opens a session for someone the identity provider signed in, with the roles its groups give here; it lasts as
+     * long as a password's session.
+     */
+    @Transactional
+    public Session signInAtProvider(String subject, Set<String> roles, String signOutUrl, String address) {
+        Instant now = clock.instant();
+        String token = SessionTokens.newToken();
+        ProviderSession session = new ProviderSession();
+        session.tokenHash = SessionTokens.storedHash(token);
+        session.subject = printable(subject);
+        session.roles = String.join(",", roles);
+        session.signOutUrl = signOutUrl;
+        session.createdAt = now;
+        session.expiresAt = now.plus(sessionTtl);
+        session.persist();
+        record(now, session.subject, address, SigninEvent.Kind.SIGNED_IN, SigninEvent.Method.PROVIDER);
+        LOG.infof("%s signed in at the identity provider from %s, as %s", session.subject, address, session.roles);
+        return new Session(token, session.subject, Set.copyOf(roles), session.expiresAt, signOutUrl);
+    }
+
+    /** Someone the identity provider signed in, whose groups give no role here: refused, and in the trail. */
+    @Transactional
+    public void refuseAtProvider(String subject, Set<String> groups, String address) {
+        String who = printable(subject);
+        record(clock.instant(), who, address, SigninEvent.Kind.FAILED, SigninEvent.Method.PROVIDER);
+        LOG.warnf("Sign-in refused for %s from %s: none of the identity provider's groups %s gives a role here", who,
+                address, groups);
+    }
+
     /** The session a cookie holds, while it lasts and its account is enabled. */
     @Transactional
     public Optional<Session> current(String token) {
@@ -88,9 +125,12 @@ public class SignIns {
     /** As of {@code now}: a session past its end is removed and its end written in the trail. */
     @Transactional
     Optional<Session> current(String token, Instant now) {
-        SigninSession session = token == null ? null : SigninSession.findById(SessionTokens.storedHash(token));
-        if (session == null) {
+        if (token == null) {
             return Optional.empty();
+        }
+        SigninSession session = SigninSession.findById(SessionTokens.storedHash(token));
+        if (session == null) {
+            return currentAtProvider(token, now);
         }
         if (!now.isBefore(session.expiresAt)) {
             session.delete();
@@ -105,23 +145,56 @@ public class SignIns {
         return Optional.of(new Session(token, account.subject, account.roleSet(), session.expiresAt));
     }
 
+    /** A session opened at the identity provider: its roles are the ones it was given, until it ends. */
+    private Optional<Session> currentAtProvider(String token, Instant now) {
+        ProviderSession session = ProviderSession.findById(SessionTokens.storedHash(token));
+        if (session == null) {
+            return Optional.empty();
+        }
+        if (!now.isBefore(session.expiresAt)) {
+            session.delete();
+            record(now, session.subject, "-", SigninEvent.Kind.EXPIRED, SigninEvent.Method.PROVIDER);
+            return Optional.empty();
+        }
+        return Optional.of(new Session(token, session.subject, Set.of(session.roles.split(",")), session.expiresAt,
+                session.signOutUrl));
+    }
+
     /** Ends the session the cookie holds; nothing happens for a cookie that opens none. */
     @Transactional
     public void signOut(String token, String address) {
-        SigninSession session = token == null ? null : SigninSession.findById(SessionTokens.storedHash(token));
+        if (token == null) {
+            return;
+        }
+        String hash = SessionTokens.storedHash(token);
+        SigninSession session = SigninSession.findById(hash);
+        ProviderSession atProvider = session == null ? ProviderSession.findById(hash) : null;
+        String subject = session != null ? session.subject : atProvider != null ? atProvider.subject : null;
+        if (subject == null) {
+            return;
+        }
         if (session != null) {
             session.delete();
-            record(clock.instant(), session.subject, address, SigninEvent.Kind.SIGNED_OUT);
-            LOG.infof("%s signed out from %s", session.subject, address);
+        } else {
+            atProvider.delete();
         }
+        record(clock.instant(), subject, address, SigninEvent.Kind.SIGNED_OUT,
+                session != null ? SigninEvent.Method.PASSWORD : SigninEvent.Method.PROVIDER);
+        LOG.infof("%s signed out from %s", subject, address);
     }
 
     private static void record(Instant at, String subject, String address, SigninEvent.Kind kind) {
+        record(at, subject, address, kind, SigninEvent.Method.PASSWORD);
+    }
+
+    private static void record(Instant at, String subject, String address, SigninEvent.Kind kind,
+            SigninEvent.Method method) {
         SigninEvent event = new SigninEvent();
         event.at = at;
         event.subject = subject;
         event.address = address.length() > 64 ? address.substring(0, 64) : address;
         event.kind = kind;
+        event.method = method;
         event.persist();
     }
 

@@ -22,6 +22,11 @@ public class SigninEvent extends PanacheEntityBase {
         SIGNED_IN, SIGNED_OUT, EXPIRED, FAILED, THROTTLED
     }
 
+    /** With a password here, or at the lender's identity provider. */
+    public enum Method {
+        PASSWORD, PROVIDER
+    }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -38,4 +43,8 @@ public class SigninEvent extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     public Kind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public Method method = Method.PASSWORD;
 }

@@ -7,6 +7,7 @@ import { renderPermissions } from './permissions.js';
 import { state } from './state.js';
 
 const SESSION = new URL('../api/v1/session', location.href);
+const OPTIONS = new URL('../api/v1/session/options', location.href);
 
 function useSession(view) {
   state.csrf = view.csrfToken ?? null;
@@ -14,6 +15,8 @@ function useSession(view) {
     name: view.subject,
     roles: new Set(view.roles ?? []),
     expires: view.expiresAt ? new Date(view.expiresAt) : null,
+    // a session opened at the lender's identity provider ends there too when it ends here
+    providerSignOut: view.providerSignOut ?? null,
   };
   renderWho();
 }
@@ -75,13 +78,33 @@ async function signIn(subject, password) {
   throw new Error(problem?.detail ?? problem?.title ?? `HTTP ${response.status}`);
 }
 
+/** Signs out here; a session opened at the identity provider then goes on to sign out there (true). */
 async function signOut() {
+  const atProvider = state.user?.providerSignOut;
   try {
     await fetch(SESSION, { method: 'DELETE', headers: state.csrf ? { 'X-CSRF-Token': state.csrf } : {} });
   } catch {
     // the service is away: the page forgets the session all the same, and the cookie ends by itself
   }
   forgetSession();
+  if (atProvider) {
+    location.assign(atProvider);
+    return true;
+  }
+  return false;
+}
+
+/** Offers the identity provider's sign-in when the service has one set up. */
+async function showSignInOptions() {
+  try {
+    const response = await fetch(OPTIONS, { headers: { Accept: 'application/json' } });
+    if (response.ok) {
+      const options = await response.json();
+      $('signin-provider').hidden = !options.providerSignIn;
+    }
+  } catch {
+    // the service is away: the password form says so when it is used
+  }
 }
 
 /** The sign-in dialog and the header's sign-in/sign-out button; onSignIn runs once a sign-in succeeds. */
@@ -106,7 +129,7 @@ export function wireSession(onSignIn) {
   $('signin-cancel').addEventListener('click', () => dialog.close());
   $('who-action').addEventListener('click', async () => {
     if (state.user) {
-      await signOut();
+      if (await signOut()) return;
       $('signin-subject').value = '';
       askToSignIn(t('signin.signedOut'));
     } else {
@@ -117,6 +140,7 @@ export function wireSession(onSignIn) {
 
 /** Picks up the session this browser still has (after a reload); otherwise asks to sign in. */
 export async function resumeSession() {
+  await showSignInOptions();
   try {
     const response = await fetch(SESSION, { headers: { Accept: 'application/json' } });
     if (response.ok) {

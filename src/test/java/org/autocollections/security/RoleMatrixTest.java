@@ -258,5 +258,10 @@ class RoleMatrixTest {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200);
+        // how the page may sign in: open to all; with no identity provider set up, only with a password
+        given().get("/api/v1/session/options").then().statusCode(200)
+                .body("providerSignIn", org.hamcrest.Matchers.nullValue());
+        given().redirects().follow(false).get("/analyst/sign-in").then().statusCode(404)
+                .body(org.hamcrest.Matchers.containsString("No identity provider set up"));
     }
 }

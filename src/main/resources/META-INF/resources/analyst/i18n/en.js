@@ -24,6 +24,7 @@ export default {
   'signin.password': 'Password',
   'signin.submit': 'Sign in',
   'signin.cancel': 'Cancel',
+  'signin.provider': 'Sign in with your organisation\'s account',
   'signin.hint': 'No account? Ask the service\'s operator, or on a test machine run <code>java -jar quarkus-run.jar user add --role analyst --subject your-name</code>.',
   'signin.refused': 'The name and password do not match an enabled account.',
   'signin.throttled': 'Too many failed sign-ins. Wait a few minutes and try again.',

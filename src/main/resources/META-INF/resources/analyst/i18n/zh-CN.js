@@ -23,6 +23,7 @@ export default {
   'signin.password': '密码',
   'signin.submit': '登录',
   'signin.cancel': '取消',
+  'signin.provider': '使用您所在机构的账户登录',
   'signin.hint': '没有账户？请向服务运维人员申请；在测试机上可运行 <code>java -jar quarkus-run.jar user add --role analyst --subject your-name</code>。',
   'signin.refused': '用户名与密码不匹配任何已启用的账户。',
   'signin.throttled': '登录失败次数过多，请等待几分钟后重试。',

@@ -23,6 +23,7 @@ export default {
   'signin.password': '密碼',
   'signin.submit': '登入',
   'signin.cancel': '取消',
+  'signin.provider': '使用您所屬機構的帳戶登入',
   'signin.hint': '沒有帳戶？請向服務維運人員申請；在測試機上可執行 <code>java -jar quarkus-run.jar user add --role analyst --subject your-name</code>。',
   'signin.refused': '使用者名稱與密碼不符合任何已啟用的帳戶。',
   'signin.throttled': '登入失敗次數過多，請稍候幾分鐘再試。',
