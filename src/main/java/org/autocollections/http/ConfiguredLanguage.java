@@ -16,13 +16,7 @@ public class ConfiguredLanguage implements LanguageChoice {
 
     @Override
     public Language chosen(String lang, String acceptLanguage, Jurisdiction jurisdiction) {
-        String configured = jurisdiction == null ? null : config.jurisdiction().get(jurisdiction.name());
-        return Language.chosen(lang, acceptLanguage, tag(configured != null ? configured : config.defaultTag()));
-    }
-
-    private static Language tag(String tag) {
-        // a misconfigured tag is the operator's mistake, not the caller's: said at the first request that needs it
-        return Language.ofTag(tag).orElseThrow(() -> new IllegalStateException(
-                "collections.language: '" + tag + "' is no language the service speaks (en, zh-CN, zh-TW)"));
+        Language configured = jurisdiction == null ? null : config.jurisdiction().get(jurisdiction.name());
+        return Language.chosen(lang, acceptLanguage, configured != null ? configured : config.defaultLanguage());
     }
 }
