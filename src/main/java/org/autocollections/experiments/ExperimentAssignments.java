@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +24,8 @@ import org.autocollections.api.Decision;
 import org.autocollections.audit.DecisionLedger;
 import org.autocollections.bulk.MultiRowInsert;
 import org.autocollections.decisions.DecisionRouting;
+import org.autocollections.outcomes.ArmCase;
+import org.autocollections.outcomes.ArmCasePage;
 
 import io.agroal.api.AgroalDataSource;
 
@@ -61,6 +65,59 @@ public class ExperimentAssignments {
                         found.add(new Assignment(rows.getString(1), rows.getString(2), rows.getString(3),
                                 rows.getObject(4, java.time.OffsetDateTime.class).toInstant(), rows.getString(5),
                                 rows.getBigDecimal(6), rows.getString(7)));
+                    }
+                }
+                return found;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /**
+     * The experiment's cases as its report reads them, {@code size} at a time in case-id order: each page is read
+     * when the one before has been measured (keyset, from the last id of the page before), so the report holds one.
+     */
+    public Iterable<ArmCasePage> pages(long experimentId, int size) {
+        return () -> new Iterator<>() {
+            private List<ArmCase> next = page(experimentId, null, size);
+
+            @Override
+            public boolean hasNext() {
+                return !next.isEmpty();
+            }
+
+            @Override
+            public ArmCasePage next() {
+                if (next.isEmpty()) {
+                    throw new NoSuchElementException();
+                }
+                List<ArmCase> current = next;
+                String last = current.get(current.size() - 1).caseId();
+                next = current.size() < size ? List.of() : page(experimentId, last, size);
+                return new ArmCasePage(current, new ArmCasePage.Ids(current.get(0).caseId(), last));
+            }
+        };
+    }
+
+    private List<ArmCase> page(long experimentId, String after, int size) {
+        return DecisionLedger.guarded(() -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                    "select case_id, arm, assigned_at, bucket, overdue_amount from experiment_assignment "
+                            + "where experiment_id = ?" + (after == null ? "" : " and case_id > ?")
+                            + " order by case_id limit ?")) {
+                int p = 1;
+                q.setLong(p++, experimentId);
+                if (after != null) {
+                    q.setString(p++, after);
+                }
+                q.setInt(p, size);
+                List<ArmCase> found = new ArrayList<>(size);
+                try (ResultSet rows = q.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(new ArmCase(rows.getString(1), rows.getString(2),
+                                rows.getObject(3, java.time.OffsetDateTime.class).toInstant(), rows.getString(4),
+                                rows.getBigDecimal(5)));
                     }
                 }
                 return found;

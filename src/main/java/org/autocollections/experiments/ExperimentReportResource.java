@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Period;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +24,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.Message;
 import org.autocollections.api.Problem;
-import org.autocollections.outcomes.ArmCase;
 import org.autocollections.outcomes.CsvAnswer;
 import org.autocollections.outcomes.OutcomeCsv;
 import org.autocollections.outcomes.OutcomeReport;
@@ -48,6 +46,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Experiments")
 @RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR })
 public class ExperimentReportResource {
+
+    /** Cases read and measured at a time: a page's cases, their stored loans and their history are held, no more. */
+    static final int PAGE = 10_000;
 
     @Inject
     ExperimentWorkflow workflow;
@@ -82,9 +83,7 @@ public class ExperimentReportResource {
             @Context HttpHeaders headers) {
         long experimentId = ExperimentResource.id(id);
         ExperimentView experiment = workflow.get(experimentId);
-        List<ArmCase> cases = assignments.of(experimentId).stream()
-                .map(a -> new ArmCase(a.caseId(), a.arm(), a.assignedAt(), a.bucket(), a.overdueAmount())).toList();
-        OutcomeReport report = reports.report(cases, ExperimentWorkflow.CHAMPION, ReportQuery.window(window, Period.ofDays(30)), ReportQuery.asOf(asOf, clock),
+        OutcomeReport report = reports.report(assignments.pages(experimentId, PAGE), ExperimentWorkflow.CHAMPION, ReportQuery.window(window, Period.ofDays(30)), ReportQuery.asOf(asOf, clock),
                 lift(liftPoints));
         if (!CsvAnswer.wanted(format, headers)) {
             return Response.ok(report, MediaType.APPLICATION_JSON).build();

@@ -52,7 +52,15 @@ public class CaseOutcomes {
 
     /** Each case's outcome, in the order given, measured over {@code [assignedAt, assignedAt + window]} as of {@code asOf}. */
     public List<CaseOutcome> of(List<ArmCase> cases, Period window, Instant asOf) {
-        BucketOfDays buckets = new BucketOfDays(engine, active.current());
+        return of(cases, null, window, asOf, new BucketOfDays(engine, active.current()));
+    }
+
+    /**
+     * The outcomes of a page of cases whose ids all lie in {@code ids} (in the database's order): the stored cases and
+     * the logs are read for that range of ids only, so a report can go through any number of cases a page at a time.
+     * One {@link BucketOfDays} serves every page of a report, so each count of days is decided once.
+     */
+    List<CaseOutcome> of(List<ArmCase> cases, ArmCasePage.Ids ids, Period window, Instant asOf, BucketOfDays buckets) {
         try (Connection connection = dataSource.getConnection()) {
             // PostgreSQL streams a result set only inside a transaction; a caller's own transaction is left alone.
             boolean autoCommit = connection.getAutoCommit();
@@ -60,7 +68,7 @@ public class CaseOutcomes {
                 connection.setAutoCommit(false);
             }
             try {
-                Map<String, Loan> loans = loans(connection, cases);
+                Map<String, Loan> loans = loans(connection, cases, ids);
                 Map<String, LoggedActivity.Window> windows = new HashMap<>(cases.size() * 2);
                 Instant since = null;
                 for (ArmCase c : cases) {
@@ -72,7 +80,7 @@ public class CaseOutcomes {
                     }
                 }
                 if (since != null) {
-                    LoggedActivity.read(connection, windows, since, asOf);
+                    LoggedActivity.read(connection, windows, ids, since, asOf);
                 }
                 List<CaseOutcome> outcomes = new ArrayList<>(cases.size());
                 for (ArmCase c : cases) {
@@ -88,6 +96,11 @@ public class CaseOutcomes {
         } catch (SQLException e) {
             throw new IllegalStateException("The history of the experiment's cases could not be read", e);
         }
+    }
+
+    /** What a report of many pages shares: the ruleset's buckets, asked once for each count of days. */
+    BucketOfDays buckets() {
+        return new BucketOfDays(engine, active.current());
     }
 
     /** The end of a window that starts at an instant; whole days and months counted in UTC. */
@@ -118,11 +131,15 @@ public class CaseOutcomes {
     private record Loan(ArrearsSchedule schedule, ZoneId zone) {
     }
 
-    private Map<String, Loan> loans(Connection connection, List<ArmCase> cases) throws SQLException {
+    private Map<String, Loan> loans(Connection connection, List<ArmCase> cases, ArmCasePage.Ids ids) throws SQLException {
         Map<String, Loan> loans = new HashMap<>(cases.size() * 2);
         java.util.Set<String> wanted = new java.util.HashSet<>(cases.size() * 2);
         cases.forEach(c -> wanted.add(c.caseId()));
-        try (PreparedStatement statement = connection.prepareStatement("select case_id, snapshot from collection_case")) {
+        try (PreparedStatement statement = connection.prepareStatement("select case_id, snapshot from collection_case"
+                + (ids == null ? "" : " where " + ArmCasePage.Ids.BETWEEN))) {
+            if (ids != null) {
+                ids.bind(statement, 1);
+            }
             statement.setFetchSize(5_000);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -61,16 +61,17 @@ final class LoggedActivity {
     }
 
     /** Fills each window with what its case logged; {@code since} is the earliest window's start. */
-    static void read(Connection connection, Map<String, Window> windows, Instant since, Instant asOf) throws SQLException {
+    static void read(Connection connection, Map<String, Window> windows, ArmCasePage.Ids ids, Instant since, Instant asOf)
+            throws SQLException {
         LocalDate firstDay = LocalDate.ofInstant(since, ZoneOffset.UTC).minusDays(1); // a zone east of UTC starts earlier
         stream(connection, "select case_id, paid_on, amount from payment_entry where logged_at <= ? and paid_on >= ?",
-                asOf, firstDay, windows, (rows, w) -> {
+                asOf, firstDay, ids, windows, (rows, w) -> {
                     if (w.covers(rows.getObject(2, LocalDate.class))) {
                         w.collected = w.collected.add(rows.getBigDecimal(3));
                     }
                 });
         stream(connection, "select case_id, at, outcome from contact_entry where logged_at <= ? and at >= ?",
-                asOf, since, windows, (rows, w) -> {
+                asOf, since, ids, windows, (rows, w) -> {
                     if (w.covers(instant(rows, 2))) {
                         w.contacts++;
                         w.rightPartyContact |= RIGHT_PARTY.contains(ContactOutcome.valueOf(rows.getString(3)));
@@ -78,7 +79,7 @@ final class LoggedActivity {
                 });
         // A promise counts when it was made in the window and fell due in it; its status is the servicer's latest word.
         stream(connection, "select case_id, made_at, due_on, status from promise_entry where logged_at <= ? and made_at >= ?",
-                asOf, since, windows, (rows, w) -> {
+                asOf, since, ids, windows, (rows, w) -> {
                     LocalDate due = rows.getObject(3, LocalDate.class);
                     if (w.covers(instant(rows, 2)) && due != null && !due.isAfter(w.lastDay)) {
                         switch (rows.getString(4)) {
@@ -89,20 +90,24 @@ final class LoggedActivity {
                     }
                 });
         stream(connection, "select case_id, started_on from plan_entry where logged_at <= ? and started_on >= ?",
-                asOf, firstDay, windows, (rows, w) -> w.planAgreed |= w.covers(rows.getObject(2, LocalDate.class)));
+                asOf, firstDay, ids, windows, (rows, w) -> w.planAgreed |= w.covers(rows.getObject(2, LocalDate.class)));
         stream(connection, "select case_id, taken_on from legal_entry where logged_at <= ? and taken_on >= ?",
-                asOf, firstDay, windows, (rows, w) -> w.legalStep |= w.covers(rows.getObject(2, LocalDate.class)));
+                asOf, firstDay, ids, windows, (rows, w) -> w.legalStep |= w.covers(rows.getObject(2, LocalDate.class)));
     }
 
     private interface RowReader {
         void read(ResultSet rows, Window window) throws SQLException;
     }
 
-    private static void stream(Connection connection, String sql, Instant asOf, Object since, Map<String, Window> windows,
-            RowReader reader) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    private static void stream(Connection connection, String sql, Instant asOf, Object since, ArmCasePage.Ids ids,
+            Map<String, Window> windows, RowReader reader) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                ids == null ? sql : sql + " and " + ArmCasePage.Ids.BETWEEN)) {
             statement.setObject(1, asOf.atOffset(ZoneOffset.UTC));
             statement.setObject(2, since instanceof Instant i ? i.atOffset(ZoneOffset.UTC) : since);
+            if (ids != null) {
+                ids.bind(statement, 3);
+            }
             statement.setFetchSize(10_000);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -4,11 +4,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,14 +42,39 @@ public class OutcomeReports {
         return ofMeasured(outcomes.of(cases, window, asOf), championArm, window, asOf, liftPoints);
     }
 
+    /**
+     * The same report as {@link #report(List, String, Period, Instant, Optional)} over the cases of every page, read
+     * a page at a time: what is held is the page and each arm's tally (the three amounts of each observed case the
+     * bootstrap resamples), never the cases' history.
+     */
+    public OutcomeReport report(Iterable<ArmCasePage> pages, String championArm, Period window, Instant asOf,
+            Optional<BigDecimal> liftPoints) {
+        checkQuery(championArm, window, asOf, liftPoints);
+        BucketOfDays buckets = outcomes.buckets();
+        Map<String, ArmTally> arms = new HashMap<>();
+        for (ArmCasePage page : pages) {
+            for (CaseOutcome o : outcomes.of(page.cases(), page.ids(), window, asOf, buckets)) {
+                arms.computeIfAbsent(o.arm(), ArmTally::new).add(o);
+            }
+        }
+        checkChampion(arms.keySet(), championArm);
+        return ofTallies(arms, championArm, window, asOf, liftPoints);
+    }
+
     /** The report of outcomes already measured. */
     public static OutcomeReport ofMeasured(List<CaseOutcome> measured, String championArm, Period window, Instant asOf,
             Optional<BigDecimal> liftPoints) {
+        Map<String, ArmTally> arms = new HashMap<>();
+        measured.forEach(o -> arms.computeIfAbsent(o.arm(), ArmTally::new).add(o));
+        return ofTallies(arms, championArm, window, asOf, liftPoints);
+    }
+
+    /** The champion first, then the other arms by name. */
+    private static OutcomeReport ofTallies(Map<String, ArmTally> tallied, String championArm, Period window, Instant asOf,
+            Optional<BigDecimal> liftPoints) {
         Map<String, ArmTally> arms = new LinkedHashMap<>();
-        arms.put(championArm, new ArmTally(championArm));
-        measured.stream().map(CaseOutcome::arm).distinct().sorted()
-                .forEach(arm -> arms.computeIfAbsent(arm, ArmTally::new));
-        measured.forEach(o -> arms.get(o.arm()).add(o));
+        arms.put(championArm, tallied.getOrDefault(championArm, new ArmTally(championArm)));
+        tallied.keySet().stream().sorted().forEach(arm -> arms.putIfAbsent(arm, tallied.get(arm)));
         ArmTally champion = arms.get(championArm);
         List<OutcomeReport.Arm> summaries = new ArrayList<>();
         List<OutcomeReport.Challenger> challengers = new ArrayList<>();
@@ -64,9 +92,19 @@ public class OutcomeReports {
 
     private static void check(List<ArmCase> cases, String championArm, Period window, Instant asOf,
             Optional<BigDecimal> liftPoints) {
-        List<String> arms = cases.stream().map(ArmCase::arm).distinct().sorted().toList();
-        if (championArm == null || !cases.isEmpty() && !arms.contains(championArm)) {
-            throw new InvalidRequestException("championArm", "must be one of " + String.join(", ", arms));
+        checkChampion(cases.stream().map(ArmCase::arm).collect(Collectors.toSet()), championArm);
+        checkQuery(championArm, window, asOf, liftPoints);
+    }
+
+    private static void checkChampion(Set<String> arms, String championArm) {
+        if (championArm == null || !arms.isEmpty() && !arms.contains(championArm)) {
+            throw new InvalidRequestException("championArm", "must be one of " + String.join(", ", new TreeSet<>(arms)));
+        }
+    }
+
+    private static void checkQuery(String championArm, Period window, Instant asOf, Optional<BigDecimal> liftPoints) {
+        if (championArm == null) {
+            throw new InvalidRequestException("championArm", "must be one of the arms");
         }
         if (window == null || !WINDOWS.contains(window)) {
             throw new InvalidRequestException("window", "must be one of P30D, P60D, P90D");

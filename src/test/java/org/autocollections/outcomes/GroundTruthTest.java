@@ -89,6 +89,22 @@ class GroundTruthTest {
         assertThat(report.challengers().get(0).verdict().get("en")).doesNotEndWith(": significant.");
     }
 
+    @Test
+    void theReportReadPageByPageIsTheReportOfAllItsCasesAtOnce() throws SQLException {
+        List<ArmCase> cases = experiment("PAG-", FollowUpStrategy.SMS_FIRST).stream()
+                .sorted(java.util.Comparator.comparing(ArmCase::caseId)).toList();
+        OutcomeReport whole = reports.report(cases, "champion", Period.ofDays(DAYS), AS_OF, Optional.of(BigDecimal.valueOf(4)));
+
+        List<ArmCasePage> pages = new ArrayList<>();
+        for (int from = 0; from < cases.size(); from += 777) { // pages of uneven ends, as an experiment's last page is
+            List<ArmCase> page = cases.subList(from, Math.min(cases.size(), from + 777));
+            pages.add(new ArmCasePage(page, new ArmCasePage.Ids(page.get(0).caseId(), page.get(page.size() - 1).caseId())));
+        }
+        assertThat(pages).hasSizeGreaterThan(5);
+        assertThat(reports.report(pages, "champion", Period.ofDays(DAYS), AS_OF, Optional.of(BigDecimal.valueOf(4))))
+                .isEqualTo(whole);
+    }
+
     /** The M1 cases of a synthetic portfolio split by hash, their weeks after the decision simulated and stored. */
     private List<ArmCase> experiment(String prefix, FollowUpStrategy challengerAction) throws SQLException {
         FollowUp followUp = new FollowUp(SyntheticPortfolio.DEFAULT_SEED);
