@@ -164,6 +164,7 @@ class AnalystPageTest {
         assertThat(text("upload-submit")).isEqualTo(words.uploadButton());
         Files.write(SCREENSHOTS.resolve("01-sign-in" + words.suffix() + ".png"),
                 ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+        elementShot("signin-dialog", "01-sign-in-dialog"); // without an identity provider: the password form alone
 
         // 1. the analyst signs in with her name and password and sees who she is and the version in force
         signIn("ana");

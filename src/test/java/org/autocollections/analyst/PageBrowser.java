@@ -27,16 +27,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's headless Chromium driving the analyst's page as a person would: elements found by their data-test names,
  * people signed in through the page's form, and screenshots kept in target/screenshots/. A test that makes one is
- * skipped where /usr/bin/chromedriver is not installed.
+ * skipped where /usr/bin/chromedriver is not installed. Public for the pages other packages serve, such as signing in
+ * at the lender's identity provider.
  */
-final class PageBrowser implements AutoCloseable {
+public final class PageBrowser implements AutoCloseable {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
-    final ChromeDriver driver;
-    final WebDriverWait wait;
+    public final ChromeDriver driver;
+    public final WebDriverWait wait;
 
     private PageBrowser(ChromeDriver driver) {
         this.driver = driver;
@@ -44,7 +45,7 @@ final class PageBrowser implements AutoCloseable {
     }
 
     /** A browser with an English-speaking user's settings and a 1280 x 900 window. */
-    static PageBrowser start() throws IOException {
+    public static PageBrowser start() throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER), "Chromium's WebDriver is not installed at " + CHROMEDRIVER
                 + " (apt-get install chromium chromium-driver)");
         Files.createDirectories(SCREENSHOTS);
@@ -80,19 +81,19 @@ final class PageBrowser implements AutoCloseable {
         driver.quit();
     }
 
-    static By test(String name) {
+    public static By test(String name) {
         return By.cssSelector("[data-test='" + name + "']");
     }
 
-    WebElement find(String name) {
+    public WebElement find(String name) {
         return driver.findElement(test(name));
     }
 
-    String text(String name) {
+    public String text(String name) {
         return find(name).getText();
     }
 
-    void click(String name) {
+    public void click(String name) {
         wait.until(ExpectedConditions.elementToBeClickable(test(name))).click();
     }
 
@@ -118,7 +119,7 @@ final class PageBrowser implements AutoCloseable {
 
     /** One part of the page, whole even where it is taller than the window. */
     @SuppressWarnings("unchecked")
-    Path elementShot(String test, String name) throws IOException {
+    public Path elementShot(String test, String name) throws IOException {
         Map<String, Object> box = (Map<String, Object>) driver.executeScript(
                 "const r = arguments[0].getBoundingClientRect();"
                         + "return {x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height};",

@@ -27,12 +27,18 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A lender's identity provider in the test's own JVM: discovery, keys, an authorization endpoint that signs in the
- * person its {@code login_hint} names (no login form), a token endpoint that checks the PKCE verifier and issues an
- * RS256 ID token with that person's groups, and an end-session endpoint.
+ * person its {@code login_hint} names, or else the person at the browser (no login form), a token endpoint that checks
+ * the PKCE verifier and issues an RS256 ID token with that person's groups, and an end-session endpoint.
  */
 public class MockOpenIdProvider implements QuarkusTestResourceLifecycleManager {
 
     static final String CLIENT_ID = "collections";
+
+    /**
+     * Whom the provider signs in when a browser comes without a {@code login_hint}: the person at the screen, who at a
+     * real provider would have typed her password there.
+     */
+    static final String AT_THE_BROWSER = "ana";
 
     /** Whom the provider knows, with which claims, and for how long it signs them in (negative: already expired). */
     private record Person(String subject, Map<String, Object> claims, long lifeSeconds) {
@@ -107,7 +113,8 @@ public class MockOpenIdProvider implements QuarkusTestResourceLifecycleManager {
             }
             case "/authorize" -> {
                 String code = UUID.randomUUID().toString();
-                GRANTS.put(code, new Grant(PEOPLE.get(query.get("login_hint")), query.get("nonce"), query.get("code_challenge")));
+                GRANTS.put(code, new Grant(PEOPLE.get(query.getOrDefault("login_hint", AT_THE_BROWSER)), query.get("nonce"),
+                        query.get("code_challenge")));
                 String back = query.get("redirect_uri") + "?code=" + code + "&state="
                         + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Location", back);

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import java.net.URL;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -11,11 +12,16 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.autocollections.analyst.PageBrowser;
 import org.autocollections.security.Roles;
 import org.autocollections.security.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -41,6 +47,9 @@ class ProviderSignInTest {
 
     @Inject
     SignIns signIns;
+
+    @TestHTTPResource("/analyst/")
+    URL page;
 
     @BeforeEach
     void noDefaultToken() {
@@ -197,5 +206,44 @@ class ProviderSignInTest {
         assertThat(nobody.statusCode()).as("an API caller without a token is told so, not redirected").isEqualTo(401);
         given().get("/api/v1/session/options").then().statusCode(200)
                 .body("providerSignIn", org.hamcrest.Matchers.equalTo(ProviderSignInResource.PATH));
+    }
+
+    @Test
+    void inTheBrowserTheDialogOffersTheProviderWhichSignsInAndOutAgain() throws Exception {
+        try (PageBrowser browser = PageBrowser.start()) {
+            browser.driver.get(page.toString());
+            browser.wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(PageBrowser.test("signin-provider")));
+            assertThat(browser.text("signin-provider")).isEqualTo("Sign in with your organisation's account");
+            assertThat(browser.find("signin-password").isDisplayed()).as("the password form stays for local accounts")
+                    .isTrue();
+            // the pictures docs/analyst-guide.md and docs/security.md show
+            assertThat(browser.elementShot("signin-dialog", "signin-provider")).isNotEmptyFile();
+
+            // the provider sees the person at the browser (ana) and sends the browser back to the page, signed in
+            browser.click("signin-provider");
+            browser.wait.until(ExpectedConditions.textToBe(PageBrowser.test("who-name"), MockOpenIdProvider.AT_THE_BROWSER));
+            browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(PageBrowser.test("signin-dialog")));
+            assertThat(browser.driver.getCurrentUrl()).isEqualTo(page.toString());
+            assertThat(browser.text("who-roles")).isEqualTo(Roles.ANALYST);
+            assertThat(browser.text("who-action")).isEqualTo("Sign out");
+            assertThat(browser.driver.executeScript("return document.cookie")).as("the session cookie is out of scripts' reach")
+                    .isEqualTo("");
+            Cookie cookie = browser.driver.manage().getCookieNamed(SessionTokens.COOKIE);
+            assertThat(cookie).isNotNull();
+            assertThat(browser.elementShot("topbar", "signin-provider-signed-in")).isNotEmptyFile();
+
+            // signing out on the page ends our session and goes on to the provider's sign-out
+            browser.click("who-action");
+            browser.wait.until(ExpectedConditions.urlContains("/realms/lender/logout"));
+            assertThat(browser.driver.findElement(By.tagName("body")).getText())
+                    .isEqualTo("Signed out at the identity provider");
+            given().cookie(SessionTokens.COOKIE, cookie.getValue()).get("/api/v1/session").then().statusCode(401);
+            assertThat(trail(MockOpenIdProvider.AT_THE_BROWSER)).endsWith("SIGNED_OUT PROVIDER");
+
+            browser.driver.get(page.toString());
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(PageBrowser.test("signin-dialog")));
+            assertThat(browser.text("who-name")).isEqualTo("Not signed in");
+        }
     }
 }
