@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.Message;
 import org.autocollections.api.Problem;
-import org.autocollections.outcomes.CsvAnswer;
+import org.autocollections.api.CsvAnswer;
 import org.autocollections.outcomes.OutcomeCsv;
 import org.autocollections.outcomes.OutcomeReport;
 import org.autocollections.outcomes.OutcomeReports;

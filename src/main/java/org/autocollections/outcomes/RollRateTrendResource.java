@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.autocollections.api.CsvAnswer;
 import org.autocollections.api.QueryParameters;
 import org.autocollections.bulk.CsvRows;
 import org.autocollections.security.Roles;

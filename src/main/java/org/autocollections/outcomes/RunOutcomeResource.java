@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.autocollections.api.CsvAnswer;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.Message;
 import org.autocollections.lifecycle.Actor;

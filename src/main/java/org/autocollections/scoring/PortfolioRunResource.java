@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.autocollections.api.CsvAnswer;
 import org.autocollections.api.InvalidRequestException;
 import org.autocollections.api.QueryParameters;
 import org.autocollections.api.NextActionType;
@@ -165,14 +166,11 @@ public class PortfolioRunResource {
         if (offset < 0) {
             throw new InvalidRequestException("offset", Message.of("field.not-negative"));
         }
-        boolean csv = format != null ? csvFormat(format) : headers.getAcceptableMediaTypes().stream()
-                .anyMatch(m -> m.isCompatible(MediaType.valueOf("text/csv")) && !m.isWildcardType());
-        if (csv) {
+        if (CsvAnswer.wanted(format, headers)) {
             int rows = limit == null ? Integer.MAX_VALUE : checkLimit(limit, Integer.MAX_VALUE);
             StreamingOutput body = out -> workList.csv(run.runId, type, offset, rows, out);
             String name = run.runId + "-worklist" + (type == null ? "" : "-" + type.toLowerCase(Locale.ROOT)) + ".csv";
-            return Response.ok(body, "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+            return CsvAnswer.file(body, name);
         }
         int rows = limit == null ? 100 : checkLimit(limit, 10_000);
         return Response.ok(workList.page(run.runId, type, offset, rows), MediaType.APPLICATION_JSON).build();
@@ -183,14 +181,6 @@ public class PortfolioRunResource {
             throw new InvalidRequestException("limit", Message.of("field.between", 1, max));
         }
         return limit;
-    }
-
-    private static boolean csvFormat(String format) {
-        return switch (format.toLowerCase(Locale.ROOT)) {
-            case "csv" -> true;
-            case "json" -> false;
-            default -> throw new InvalidRequestException("format", Message.of("field.json-or-csv"));
-        };
     }
 
     private static String nextAction(String action) {

@@ -319,19 +319,19 @@ class AnalystPageTest {
     }
 
     private static By test(String name) {
-        return By.cssSelector("[data-test='" + name + "']");
+        return PageBrowser.test(name);
     }
 
     private WebElement find(String name) {
-        return driver.findElement(test(name));
+        return browser.find(name);
     }
 
     private String text(String name) {
-        return find(name).getText();
+        return browser.text(name);
     }
 
     private void click(String name) {
-        wait.until(ExpectedConditions.elementToBeClickable(test(name))).click();
+        browser.click(name);
     }
 
     /** The whole page, beyond the window's height, as the reader would scroll through it. */

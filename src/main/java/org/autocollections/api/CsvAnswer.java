@@ -1,4 +1,4 @@
-package org.autocollections.outcomes;
+package org.autocollections.api;
 
 import java.util.Locale;
 
@@ -6,9 +6,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-
-import org.autocollections.api.InvalidRequestException;
-import org.autocollections.api.Message;
 
 /** Whether a report is asked for as CSV (format=csv, or Accept: text/csv), and the CSV file that answers it. */
 public final class CsvAnswer {
