@@ -18,6 +18,7 @@ import org.autocollections.api.CollectionCase;
 import org.autocollections.cases.LogRequests;
 import org.autocollections.experiments.ArmAssignment;
 import org.autocollections.http.JsonSetup;
+import org.autocollections.outcomes.RepaymentTerms;
 import org.autocollections.portfolio.FollowUp;
 import org.autocollections.portfolio.FollowUpStrategy;
 import org.autocollections.portfolio.SyntheticPortfolio;
@@ -65,7 +66,8 @@ public final class ExperimentHistory {
         contacts = connection.prepareStatement("insert into contact_entry (case_id, entry_id, at, channel, outcome, "
                 + "logged_at) values (?, ?, ?, ?, ?, ?)");
         assignments = connection.prepareStatement("insert into experiment_assignment (experiment_id, case_id, arm, "
-                + "ruleset_version, assigned_at, bucket, overdue_amount, currency) values (1, ?, ?, ?, ?, ?, ?, ?)");
+                + "ruleset_version, assigned_at, bucket, overdue_amount, currency, instalment, due_day, time_zone) "
+                + "values (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     }
 
     public static void main(String[] args) throws Exception {
@@ -149,6 +151,10 @@ public final class ExperimentHistory {
         assignments.setString(5, bucket);
         assignments.setBigDecimal(6, c.loan().overdueAmount());
         assignments.setString(7, c.loan().currencyOrDefault());
+        RepaymentTerms terms = RepaymentTerms.of(c);
+        assignments.setBigDecimal(8, terms.instalment());
+        assignments.setShort(9, (short) terms.dueDay());
+        assignments.setString(10, terms.timeZone());
         assignments.addBatch();
         if (logs != null) {
             ZoneId zone = ZoneId.of(c.borrower().timeZone());

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,7 @@ import org.autocollections.bulk.MultiRowInsert;
 import org.autocollections.decisions.DecisionRouting;
 import org.autocollections.outcomes.ArmCase;
 import org.autocollections.outcomes.ArmCasePage;
+import org.autocollections.outcomes.RepaymentTerms;
 
 import io.agroal.api.AgroalDataSource;
 
@@ -39,7 +41,7 @@ import io.agroal.api.AgroalDataSource;
 public class ExperimentAssignments {
 
     static final MultiRowInsert INSERT = new MultiRowInsert("experiment_assignment", "experiment_id", "case_id", "arm",
-            "ruleset_version", "assigned_at", "bucket", "overdue_amount", "currency");
+            "ruleset_version", "assigned_at", "bucket", "overdue_amount", "currency", "instalment", "due_day", "time_zone");
 
     /** PostgreSQL takes at most 65,535 parameters in one statement; the look-up stays well below. */
     private static final int LOOKUP = 1_000;
@@ -48,6 +50,11 @@ public class ExperimentAssignments {
     public record Assignment(String caseId, String arm, String version, Instant assignedAt, String bucket,
             BigDecimal overdueAmount, String currency) {
     }
+
+    /** Cases seen assigned (stored by this service or found stored), at most {@link #SEEN} of them. */
+    private static final int SEEN = 500_000;
+
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
     @Inject
     AgroalDataSource dataSource;
@@ -103,7 +110,8 @@ public class ExperimentAssignments {
     private List<ArmCase> page(long experimentId, String after, int size) {
         return DecisionLedger.guarded(() -> {
             try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
-                    "select case_id, arm, assigned_at, bucket, overdue_amount from experiment_assignment "
+                    "select case_id, arm, assigned_at, bucket, overdue_amount, instalment, due_day, time_zone "
+                            + "from experiment_assignment "
                             + "where experiment_id = ?" + (after == null ? "" : " and case_id > ?")
                             + " order by case_id limit ?")) {
                 int p = 1;
@@ -117,7 +125,8 @@ public class ExperimentAssignments {
                     while (rows.next()) {
                         found.add(new ArmCase(rows.getString(1), rows.getString(2),
                                 rows.getObject(3, java.time.OffsetDateTime.class).toInstant(), rows.getString(4),
-                                rows.getBigDecimal(5)));
+                                rows.getBigDecimal(5), RepaymentTerms.stored(rows.getBigDecimal(6),
+                                        rows.getObject(7, Integer.class), rows.getString(8))));
                     }
                 }
                 return found;
@@ -127,12 +136,16 @@ public class ExperimentAssignments {
         });
     }
 
-    /** Keeps the first assignment of each decided case that names an experiment; cases assigned before are left. */
+    /**
+     * Keeps the first assignment of each decided case that names an experiment; cases assigned before are left. A case
+     * this service already saw assigned is left without asking the database, so the decisions after a case's first cost
+     * nothing here.
+     */
     public void remember(List<DecisionRouting.Routed> decided) {
         Map<Long, Map<String, Object[]>> byExperiment = new LinkedHashMap<>();
         for (DecisionRouting.Routed routed : decided) {
             Decision.Experiment assigned = routed.decision().experiment();
-            if (assigned != null) {
+            if (assigned != null && !seen.contains(seenKey(assigned.id(), routed.request().caseId()))) {
                 byExperiment.computeIfAbsent(assigned.id(), id -> new LinkedHashMap<>())
                         .putIfAbsent(routed.request().caseId(), row(routed.request(), routed.decision()));
             }
@@ -148,7 +161,15 @@ public class ExperimentAssignments {
                     throw new IllegalStateException("Experiment assignments cannot be kept", again);
                 }
             }
+            if (seen.size() > SEEN) {
+                seen.clear(); // forgetting costs a look-up per case, as before any was seen
+            }
+            experiment.getValue().keySet().forEach(caseId -> seen.add(seenKey(experiment.getKey(), caseId)));
         }
+    }
+
+    private static String seenKey(long experimentId, String caseId) {
+        return experimentId + "/" + caseId;
     }
 
     private void insertAbsent(long experimentId, Map<String, Object[]> rows) throws SQLException {
@@ -191,12 +212,17 @@ public class ExperimentAssignments {
         return known;
     }
 
-    /** Assigned as of the instant the case was decided as of: the outcome window starts where its arrears were read. */
+    /**
+     * Assigned as of the instant the case was decided as of: the outcome window starts where its arrears were read,
+     * and they are worked out later with the terms the case had then.
+     */
     private static Object[] row(CollectionCase request, Decision decision) {
         Decision.Experiment assigned = decision.experiment();
+        RepaymentTerms terms = RepaymentTerms.of(request);
         return new Object[] { assigned.id(), request.caseId(), assigned.arm(), assigned.version(),
                 decision.asOf().atOffset(ZoneOffset.UTC), decision.overdue() == null ? null : decision.overdue().bucket(),
                 request.loan() == null ? null : request.loan().overdueAmount(),
-                request.loan() == null ? null : request.loan().currencyOrDefault() };
+                request.loan() == null ? null : request.loan().currencyOrDefault(), terms.instalment(),
+                (short) terms.dueDay(), terms.timeZone() };
     }
 }

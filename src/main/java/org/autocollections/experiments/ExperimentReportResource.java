@@ -83,8 +83,9 @@ public class ExperimentReportResource {
             @Context HttpHeaders headers) {
         long experimentId = ExperimentResource.id(id);
         ExperimentView experiment = workflow.get(experimentId);
-        OutcomeReport report = reports.report(assignments.pages(experimentId, PAGE), ExperimentWorkflow.CHAMPION, ReportQuery.window(window, Period.ofDays(30)), ReportQuery.asOf(asOf, clock),
-                lift(liftPoints));
+        OutcomeReport report = reports.report(assignments.pages(experimentId, PAGE),
+                experiment.arms().stream().map(ExperimentView.Arm::arm).toList(), ExperimentWorkflow.CHAMPION,
+                ReportQuery.window(window, Period.ofDays(30)), ReportQuery.asOf(asOf, clock), lift(liftPoints));
         if (!CsvAnswer.wanted(format, headers)) {
             return Response.ok(report, MediaType.APPLICATION_JSON).build();
         }

@@ -2,6 +2,7 @@ package org.autocollections.outcomes;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * The difference of a money ratio between two arms (challenger minus champion) with a percentile bootstrap interval.
@@ -31,14 +32,36 @@ public final class BootstrapDifference {
             return new Interval(Double.NaN, Double.NaN, Double.NaN);
         }
         double estimate = ratio(numerator1, denominator1) - ratio(numerator2, denominator2);
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] differences = new double[RESAMPLES];
+        double[] pairs1 = interleaved(numerator1, denominator1);
+        double[] pairs2 = interleaved(numerator2, denominator2);
+        // Each resample draws from its own generator, seeded in order from the one seed: the resamples can then run on
+        // every core and still give the same interval, whatever the number of cores or the order they finish in.
+        SplittableRandom seeds = new SplittableRandom(seed);
+        long[] seedOf = new long[RESAMPLES];
         for (int b = 0; b < RESAMPLES; b++) {
-            differences[b] = resampledRatio(numerator1, denominator1, random) - resampledRatio(numerator2, denominator2, random);
+            seedOf[b] = seeds.nextLong();
         }
+        double[] differences = new double[RESAMPLES];
+        IntStream.range(0, RESAMPLES).parallel().forEach(b -> {
+            SplittableRandom random = new SplittableRandom(seedOf[b]);
+            differences[b] = resampledRatio(pairs1, random) - resampledRatio(pairs2, random);
+        });
         Arrays.sort(differences);
         double tail = (1 - confidence) / 2;
         return new Interval(estimate, percentile(differences, tail), percentile(differences, 1 - tail));
+    }
+
+    /**
+     * Each case's numerator and denominator side by side: a resample reads both of a case it draws from one place in
+     * memory, which over a million cases is most of a draw's cost.
+     */
+    private static double[] interleaved(double[] numerator, double[] denominator) {
+        double[] pairs = new double[numerator.length * 2];
+        for (int i = 0; i < numerator.length; i++) {
+            pairs[2 * i] = numerator[i];
+            pairs[2 * i + 1] = denominator[i];
+        }
+        return pairs;
     }
 
     static double ratio(double[] numerator, double[] denominator) {
@@ -51,14 +74,14 @@ public final class BootstrapDifference {
         return bottom == 0 ? 0 : top / bottom;
     }
 
-    private static double resampledRatio(double[] numerator, double[] denominator, SplittableRandom random) {
+    private static double resampledRatio(double[] pairs, SplittableRandom random) {
         double top = 0;
         double bottom = 0;
-        int n = numerator.length;
+        int n = pairs.length / 2;
         for (int i = 0; i < n; i++) {
-            int pick = random.nextInt(n);
-            top += numerator[pick];
-            bottom += denominator[pick];
+            int pick = 2 * random.nextInt(n);
+            top += pairs[pick];
+            bottom += pairs[pick + 1];
         }
         return bottom == 0 ? 0 : top / bottom;
     }

@@ -22,7 +22,8 @@ import org.autocollections.ruleset.Ruleset;
  * an outcome is measured with the same bands a decision uses and an analyst's edit of the bands applies to both. The
  * bucket depends on the days alone, so each count of days is decided once, on a bare case, and remembered.
  *
- * <p>Not thread-safe: one report uses one.
+ * <p>Kept per ruleset and shared by the reports read with it, so its questions are asked once per ruleset, not per
+ * report; its answers are the ruleset's and never change, and its few look-ups are synchronized.
  */
 final class BucketOfDays {
 
@@ -43,7 +44,11 @@ final class BucketOfDays {
         this.ruleset = ruleset;
     }
 
-    String bucket(int daysPastDue) {
+    Ruleset ruleset() {
+        return ruleset;
+    }
+
+    synchronized String bucket(int daysPastDue) {
         return byDays.computeIfAbsent(Math.max(0, daysPastDue), this::decide);
     }
 
@@ -53,14 +58,14 @@ final class BucketOfDays {
     }
 
     /** Whether {@code later} is further along the buckets than {@code earlier}; false when either is not a bucket of the ruleset. */
-    boolean worse(String later, String earlier) {
+    synchronized boolean worse(String later, String earlier) {
         int a = rank(later);
         int b = rank(earlier);
         return a >= 0 && b >= 0 && a > b;
     }
 
     /** The place of a bucket in the order days past due reach them; -1 for a name the ruleset does not give. */
-    int rank(String name) {
+    synchronized int rank(String name) {
         while (!firstDay.containsKey(name) && scannedTo < FURTHEST) {
             scannedTo++;
             String at = bucket(scannedTo);

@@ -6,31 +6,34 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.autocollections.api.CollectionCase;
 import org.autocollections.cases.CaseStore;
 import org.autocollections.engine.DecisionEngine;
 import org.autocollections.ruleset.ActiveRuleset;
 import org.autocollections.ruleset.PolicyConfig;
+import org.autocollections.ruleset.Ruleset;
 
 import io.agroal.api.AgroalDataSource;
 
 /**
  * The outcome of each case of an experiment over its observation window, from the history the service already logs:
- * the case's stored loan gives its schedule (instalment, due day, the borrower's zone), the logs what happened. Six
- * queries in all (the stored cases and the five logs), each read as it streams, so a hundred thousand cases cost six
- * scans, not six hundred thousand look-ups.
+ * the repayment terms recorded with its assignment (or, assigned before they were, its stored loan) give its schedule
+ * (instalment, due day, the borrower's zone), the logs what happened. Five queries a page (one per log, and the stored
+ * cases only for cases without recorded terms), each read as it streams, so ten thousand cases cost five scans of
+ * their range of ids, not fifty thousand look-ups.
  */
 @ApplicationScoped
 public class CaseOutcomes {
@@ -50,9 +53,14 @@ public class CaseOutcomes {
     @Inject
     CaseStore store;
 
+    private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
+
+    /** The buckets of the ruleset last asked; a report under another ruleset replaces them. */
+    private volatile BucketOfDays buckets;
+
     /** Each case's outcome, in the order given, measured over {@code [assignedAt, assignedAt + window]} as of {@code asOf}. */
     public List<CaseOutcome> of(List<ArmCase> cases, Period window, Instant asOf) {
-        return of(cases, null, window, asOf, new BucketOfDays(engine, active.current()));
+        return of(cases, null, window, asOf, buckets());
     }
 
     /**
@@ -98,9 +106,18 @@ public class CaseOutcomes {
         }
     }
 
-    /** What a report of many pages shares: the ruleset's buckets, asked once for each count of days. */
+    /**
+     * The active ruleset's buckets, asked of it once for each count of days and kept for as long as that ruleset is
+     * active: a report over many pages, and every report after it, asks no question twice.
+     */
     BucketOfDays buckets() {
-        return new BucketOfDays(engine, active.current());
+        Ruleset ruleset = active.current();
+        BucketOfDays kept = buckets;
+        if (kept == null || kept.ruleset() != ruleset) {
+            kept = new BucketOfDays(engine, ruleset);
+            buckets = kept;
+        }
+        return kept;
     }
 
     /** The end of a window that starts at an instant; whole days and months counted in UTC. */
@@ -131,10 +148,23 @@ public class CaseOutcomes {
     private record Loan(ArrearsSchedule schedule, ZoneId zone) {
     }
 
+    /**
+     * Each case's schedule: from the terms its assignment recorded, or, for a case assigned before terms were recorded,
+     * from its stored loan (read for those cases only, and not at all when every case has its terms).
+     */
     private Map<String, Loan> loans(Connection connection, List<ArmCase> cases, ArmCasePage.Ids ids) throws SQLException {
         Map<String, Loan> loans = new HashMap<>(cases.size() * 2);
-        java.util.Set<String> wanted = new java.util.HashSet<>(cases.size() * 2);
-        cases.forEach(c -> wanted.add(c.caseId()));
+        Set<String> unrecorded = new HashSet<>();
+        for (ArmCase c : cases) {
+            if (c.terms() == null) {
+                unrecorded.add(c.caseId());
+            } else {
+                keep(loans, c.caseId(), c.terms());
+            }
+        }
+        if (unrecorded.isEmpty()) {
+            return loans;
+        }
         try (PreparedStatement statement = connection.prepareStatement("select case_id, snapshot from collection_case"
                 + (ids == null ? "" : " where " + ArmCasePage.Ids.BETWEEN))) {
             if (ids != null) {
@@ -144,19 +174,24 @@ public class CaseOutcomes {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     String id = rows.getString(1);
-                    if (wanted.contains(id)) {
-                        CollectionCase stored = store.read(rows.getString(2));
-                        var loan = stored.loan();
-                        LocalDate due = loan.oldestUnpaidDueDate();
-                        if (loan.monthlyInstalment() != null && loan.monthlyInstalment().signum() > 0 && due != null) {
-                            String zone = stored.borrower().timeZone();
-                            loans.put(id, new Loan(new ArrearsSchedule(loan.monthlyInstalment(), due.getDayOfMonth()),
-                                    zone == null ? config.defaultZone() : ZoneId.of(zone)));
-                        }
+                    if (unrecorded.contains(id)) {
+                        keep(loans, id, RepaymentTerms.of(store.read(rows.getString(2))));
                     }
                 }
             }
         }
         return loans;
+    }
+
+    private void keep(Map<String, Loan> loans, String caseId, RepaymentTerms terms) {
+        if (terms.schedule()) {
+            loans.put(caseId, new Loan(new ArrearsSchedule(terms.instalment(), terms.dueDay()),
+                    terms.timeZone() == null ? config.defaultZone() : zone(terms.timeZone())));
+        }
+    }
+
+    /** Zones by name: a million cases name a few dozen zones. */
+    private static ZoneId zone(String name) {
+        return ZONES.computeIfAbsent(name, ZoneId::of);
     }
 }

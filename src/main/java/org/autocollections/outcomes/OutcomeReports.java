@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,13 +46,15 @@ public class OutcomeReports {
     /**
      * The same report as {@link #report(List, String, Period, Instant, Optional)} over the cases of every page, read
      * a page at a time: what is held is the page and each arm's tally (the three amounts of each observed case the
-     * bootstrap resamples), never the cases' history.
+     * bootstrap resamples), never the cases' history. Every arm named is reported, an arm no case was assigned to yet
+     * with no cases.
      */
-    public OutcomeReport report(Iterable<ArmCasePage> pages, String championArm, Period window, Instant asOf,
-            Optional<BigDecimal> liftPoints) {
+    public OutcomeReport report(Iterable<ArmCasePage> pages, Collection<String> armNames, String championArm,
+            Period window, Instant asOf, Optional<BigDecimal> liftPoints) {
         checkQuery(championArm, window, asOf, liftPoints);
         BucketOfDays buckets = outcomes.buckets();
         Map<String, ArmTally> arms = new HashMap<>();
+        armNames.forEach(arm -> arms.put(arm, new ArmTally(arm)));
         for (ArmCasePage page : pages) {
             for (CaseOutcome o : outcomes.of(page.cases(), page.ids(), window, asOf, buckets)) {
                 arms.computeIfAbsent(o.arm(), ArmTally::new).add(o);

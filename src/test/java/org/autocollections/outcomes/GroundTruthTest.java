@@ -89,21 +89,39 @@ class GroundTruthTest {
         assertThat(report.challengers().get(0).verdict().get("en")).doesNotEndWith(": significant.");
     }
 
+    /**
+     * Read a page at a time, with the repayment terms each assignment recorded instead of the stored cases', the report
+     * is the report of all the cases at once; an arm no case reached yet is reported with none.
+     */
     @Test
-    void theReportReadPageByPageIsTheReportOfAllItsCasesAtOnce() throws SQLException {
+    void theReportReadPageByPageWithRecordedTermsIsTheReportOfAllItsCasesAtOnce() throws SQLException {
         List<ArmCase> cases = experiment("PAG-", FollowUpStrategy.SMS_FIRST).stream()
                 .sorted(java.util.Comparator.comparing(ArmCase::caseId)).toList();
         OutcomeReport whole = reports.report(cases, "champion", Period.ofDays(DAYS), AS_OF, Optional.of(BigDecimal.valueOf(4)));
 
         List<ArmCasePage> pages = new ArrayList<>();
         for (int from = 0; from < cases.size(); from += 777) { // pages of uneven ends, as an experiment's last page is
-            List<ArmCase> page = cases.subList(from, Math.min(cases.size(), from + 777));
+            List<ArmCase> page = cases.subList(from, Math.min(cases.size(), from + 777)).stream()
+                    .map(c -> new ArmCase(c.caseId(), c.arm(), c.assignedAt(), c.bucketAtAssignment(),
+                            c.overdueAmountAtAssignment(), terms.get(c.caseId())))
+                    .toList();
             pages.add(new ArmCasePage(page, new ArmCasePage.Ids(page.get(0).caseId(), page.get(page.size() - 1).caseId())));
         }
         assertThat(pages).hasSizeGreaterThan(5);
-        assertThat(reports.report(pages, "champion", Period.ofDays(DAYS), AS_OF, Optional.of(BigDecimal.valueOf(4))))
+        assertThat(pages.get(0).cases()).allSatisfy(c -> assertThat(c.terms().schedule()).isTrue());
+        OutcomeReport paged = reports.report(pages, List.of("champion", "sms-first", "letter-first"), "champion",
+                Period.ofDays(DAYS), AS_OF, Optional.of(BigDecimal.valueOf(4)));
+
+        assertThat(paged.arms()).extracting(OutcomeReport.Arm::arm).containsExactly("champion", "letter-first", "sms-first");
+        assertThat(paged.arms().get(1).assigned()).isZero();
+        assertThat(paged.challengers()).extracting(OutcomeReport.Challenger::arm).containsExactly("letter-first", "sms-first");
+        assertThat(new OutcomeReport(paged.championArm(), paged.window(), paged.asOf(), paged.liftPoints(),
+                paged.casesPerArmForLift(), List.of(paged.arms().get(0), paged.arms().get(2)), List.of(paged.challengers().get(1))))
                 .isEqualTo(whole);
     }
+
+    /** The terms of each case stored, as its assignment would record them. */
+    private final java.util.Map<String, RepaymentTerms> terms = new java.util.HashMap<>();
 
     /** The M1 cases of a synthetic portfolio split by hash, their weeks after the decision simulated and stored. */
     private List<ArmCase> experiment(String prefix, FollowUpStrategy challengerAction) throws SQLException {
@@ -119,6 +137,7 @@ class GroundTruthTest {
                         : challengerAction, DECIDED_AT, DAYS);
                 store.add(c, logs);
                 cases.add(new ArmCase(c.caseId(), arm, DECIDED_AT, "M1", c.loan().overdueAmount()));
+                terms.put(c.caseId(), RepaymentTerms.of(c));
             }
         }
         return cases;
