@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Tag;
  * result, in the embedded pass; together they are about a sixth of a pass. Property tests run by jqwik carry the same
  * tag through {@code net.jqwik.api.Tag}.
  */
-@Target(ElementType.TYPE)
+@Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @Tag(DatabaseFree.TAG)
 public @interface DatabaseFree {

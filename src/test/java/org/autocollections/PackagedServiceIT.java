@@ -1,6 +1,7 @@
 package org.autocollections;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.autocollections.DatabaseFree;
 
 import java.io.IOException;
 import java.net.URI;
@@ -36,6 +37,7 @@ class PackagedServiceIT {
     final JarWorkspace workspace = new JarWorkspace();
 
     @Test
+    @DatabaseFree
     void runsFromAnyFolderWithTheBundledPolicy() throws Exception {
         try (ServiceProcess service = ServiceProcess.start(workspace, "service")) {
             String base = service.awaitReady();
@@ -98,6 +100,7 @@ class PackagedServiceIT {
     }
 
     @Test
+    @DatabaseFree
     void refusesToStartOnABrokenTableNamingTheCell() throws Exception {
         Path tables = Files.createDirectories(workspace.dir().resolve("decision-tables"));
         for (Path table : Files.list(Path.of("decision-tables")).toList()) {
@@ -116,6 +119,7 @@ class PackagedServiceIT {
 
     /** Operators switch the console to JSON lines, one object per line, for a log shipper (docs/operations.md). */
     @Test
+    @DatabaseFree
     void jsonLogsOnDemand() throws Exception {
         try (ServiceProcess service = ServiceProcess.start(workspace, "json", "-Dquarkus.log.console.json.enabled=true")) {
             String base = service.awaitReady();

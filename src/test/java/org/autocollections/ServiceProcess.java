@@ -39,6 +39,10 @@ public final class ServiceProcess implements AutoCloseable {
         // Production's 3 s is for failing fast while the database is away, which no test here is about; on a busy
         // machine even opening an H2 file can take longer.
         command.add("-Dquarkus.datasource.jdbc.acquisition-timeout=30S");
+        // As the test JVMs (pom.xml): a service that lives seconds spends less CPU with the first JIT tier and the
+        // parallel collector; neither changes what it does.
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseParallelGC");
         // Every start of the jar in a run shares one folder of compiled rulesets: only the first compiles the policy.
         command.add("-Dcollections.policy.cache-dir=" + Path.of("target/ruleset-cache-packaged").toAbsolutePath());
         command.addAll(properties);

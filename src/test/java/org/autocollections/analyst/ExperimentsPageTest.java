@@ -1,6 +1,7 @@
 package org.autocollections.analyst;
 
 import static io.restassured.RestAssured.given;
+import org.autocollections.InBrowser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -50,6 +51,7 @@ import io.restassured.path.json.JsonPath;
  * report is kept in target/screenshots/. Skipped where /usr/bin/chromedriver is not installed.
  */
 @QuarkusTest
+@InBrowser
 class ExperimentsPageTest {
 
     private static final String PASSWORD = "experiment-page password 1";

@@ -1,6 +1,7 @@
 package org.autocollections.analyst;
 
 import static io.restassured.RestAssured.given;
+import org.autocollections.InBrowser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.autocollections.analyst.PageBrowser.test;
 
@@ -39,6 +40,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * (docs/images/table-editor.png).
  */
 @QuarkusTest
+@InBrowser
 class TableEditorPageTest {
 
     private static final String PASSWORD = "page-test password 1";

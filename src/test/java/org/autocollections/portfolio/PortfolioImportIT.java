@@ -1,6 +1,7 @@
 package org.autocollections.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.autocollections.DatabaseFree;
 
 import java.io.IOException;
 import java.net.URI;
@@ -101,6 +102,7 @@ class PortfolioImportIT {
     }
 
     @Test
+    @DatabaseFree
     void aFileThatCannotBeReadIsAFatalError() throws Exception {
         Run run = cli(List.of(), "import", "--file", "no-such-portfolio.jsonl");
         assertThat(run.exit()).isEqualTo(1);

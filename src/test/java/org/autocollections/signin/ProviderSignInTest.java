@@ -1,6 +1,7 @@
 package org.autocollections.signin;
 
 import static io.restassured.RestAssured.given;
+import org.autocollections.InBrowser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
@@ -209,6 +210,7 @@ class ProviderSignInTest {
     }
 
     @Test
+    @InBrowser
     void inTheBrowserTheDialogOffersTheProviderWhichSignsInAndOutAgain() throws Exception {
         try (PageBrowser browser = PageBrowser.start()) {
             browser.driver.get(page.toString());
