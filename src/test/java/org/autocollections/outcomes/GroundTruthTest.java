@@ -27,6 +27,7 @@ import org.autocollections.cases.LogRequests;
 import org.autocollections.portfolio.FollowUp;
 import org.autocollections.portfolio.FollowUpStrategy;
 import org.autocollections.portfolio.SyntheticPortfolio;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -118,6 +119,22 @@ class GroundTruthTest {
         assertThat(new OutcomeReport(paged.championArm(), paged.window(), paged.asOf(), paged.liftPoints(),
                 paged.casesPerArmForLift(), List.of(paged.arms().get(0), paged.arms().get(2)), List.of(paged.challengers().get(1))))
                 .isEqualTo(whole);
+    }
+
+    /**
+     * Removes this test's cases and their logs: the service's other tests share the database, and those that decide
+     * every stored case (portfolio runs, simulations, outcome reports) would decide these 15,000 too.
+     */
+    @AfterEach
+    void removeTheCasesStored() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            for (String table : List.of("payment_entry", "promise_entry", "contact_entry", "collection_case")) {
+                try (PreparedStatement delete = connection.prepareStatement("delete from " + table
+                        + " where case_id like 'EFF-%' or case_id like 'NUL-%' or case_id like 'PAG-%'")) {
+                    delete.executeUpdate();
+                }
+            }
+        }
     }
 
     /** The terms of each case stored, as its assignment would record them. */
