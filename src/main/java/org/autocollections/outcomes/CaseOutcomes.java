@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,8 +51,6 @@ public class CaseOutcomes {
 
     @Inject
     CaseStore store;
-
-    private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
 
     /** The buckets of the ruleset last asked; a report under another ruleset replaces them. */
     private volatile BucketOfDays buckets;
@@ -186,12 +183,7 @@ public class CaseOutcomes {
     private void keep(Map<String, Loan> loans, String caseId, RepaymentTerms terms) {
         if (terms.schedule()) {
             loans.put(caseId, new Loan(new ArrearsSchedule(terms.instalment(), terms.dueDay()),
-                    terms.timeZone() == null ? config.defaultZone() : zone(terms.timeZone())));
+                    terms.timeZone() == null ? config.defaultZone() : ZoneId.of(terms.timeZone())));
         }
-    }
-
-    /** Zones by name: a million cases name a few dozen zones. */
-    private static ZoneId zone(String name) {
-        return ZONES.computeIfAbsent(name, ZoneId::of);
     }
 }
