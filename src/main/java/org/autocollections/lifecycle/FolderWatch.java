@@ -41,8 +41,6 @@ import io.quarkus.runtime.StartupEvent;
 public class FolderWatch {
 
     private static final Logger LOG = Logger.getLogger(FolderWatch.class);
-    /** How long the folders must be quiet before they are read: longer than one save takes, short for the analyst. */
-    private static final long QUIET_MILLIS = 750;
 
     @Inject
     PolicyConfig config;
@@ -99,8 +97,9 @@ public class FolderWatch {
                 key.pollEvents();
                 key.reset();
                 // wait for the burst of a save to end
-                for (var more = watcher.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS); more != null;
-                        more = watcher.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) {
+                long quiet = config.watchQuiet().toMillis();
+                for (var more = watcher.poll(quiet, TimeUnit.MILLISECONDS); more != null;
+                        more = watcher.poll(quiet, TimeUnit.MILLISECONDS)) {
                     more.pollEvents();
                     more.reset();
                 }

@@ -35,6 +35,15 @@ public interface PolicyConfig {
     @WithDefault("draft")
     Watch watch();
 
+    /**
+     * How long the policy folders must be quiet after a save before watch mode reads them: longer than one save takes
+     * (an editor writes a temporary file, renames it, touches a lock file, within tens of milliseconds on a local
+     * disk), short for the analyst waiting for the reload. A read in the middle of a slow save (a network share) finds
+     * a half-written table: that draft is refused, and the end of the save reads the folders again.
+     */
+    @WithDefault("PT0.3S")
+    java.time.Duration watchQuiet();
+
     /** Watch mode: off; every saved edit becomes a validated draft; or a draft that is activated when it has no error. */
     enum Watch {
         OFF, DRAFT, ACTIVATE

@@ -88,6 +88,11 @@ public final class Engines {
             }
 
             @Override
+            public java.time.Duration watchQuiet() {
+                return java.time.Duration.ofMillis(300);
+            }
+
+            @Override
             public Path cacheDir() {
                 return TEST_CACHE;
             }

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Reload of an edited table: the packaged service in a working folder of its own (a copy of rules/ and
+# decision-tables/, a fresh H2 database) in watch mode `activate`; each round appends an empty line to a table (a new
+# version, so nothing can come from the ruleset cache) and times from the save until /q/health/ready names the new
+# version. docs/benchmarks.md, "Start-up and reload".
+#   bench/reload.sh [rounds] [java options...]      (default 5 rounds; e.g. -Dcollections.policy.watch-quiet=PT0.3S)
+# Knobs: TABLE=risk-rating.drl.csv (the table edited), PORT=18392
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROUNDS="${1:-5}"
+shift || true
+TABLE="${TABLE:-risk-rating.drl.csv}"
+PORT="${PORT:-18392}"
+work="$(mktemp -d /tmp/bench-reload.XXXXXX)"
+cp -r "$ROOT/rules" "$ROOT/decision-tables" "$work/"
+cd "$work"
+java "$@" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -Dcollections.policy.watch=activate \
+  -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > service.log 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
+version() { curl -sf "http://127.0.0.1:$PORT/q/health/ready" | grep -o '"version" *: *"[0-9a-f]*"' | grep -o '[0-9a-f]\{16\}' || true; }
+until [[ -n "$(version)" ]]; do
+  sleep 0.2
+  kill -0 $pid 2>/dev/null || { echo "the service stopped, see $work/service.log" >&2; exit 1; }
+done
+sleep 5 # let the start's own work settle
+echo "reload of an edited table ($TABLE), watch mode activate, $(nproc) cores; folder $work"
+for round in $(seq 1 "$ROUNDS"); do
+  before="$(version)"
+  t0=$(date +%s%N)
+  echo "" >> "decision-tables/$TABLE"
+  while [[ "$(version)" == "$before" || -z "$(version)" ]]; do
+    sleep 0.02
+    (( ($(date +%s%N) - t0) / 1000000 < 60000 )) || { echo "no new version within 60 s" >&2; exit 1; }
+  done
+  t1=$(date +%s%N)
+  printf "round %d: %s -> %s in %d ms (load %s)\n" "$round" "$before" "$(version)" $(( (t1 - t0) / 1000000 )) \
+    "$(cut -d' ' -f1 /proc/loadavg)"
+  sleep 3
+done
+grep -o 'compiled in [0-9]* ms' service.log | tail -n "$ROUNDS" | paste -sd ' ' | sed 's/^/log: /'
