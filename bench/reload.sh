@@ -3,28 +3,31 @@
 # decision-tables/, a fresh H2 database) in watch mode `activate`; each round appends an empty line to a table (a new
 # version, so nothing can come from the ruleset cache) and times from the save until /q/health/ready names the new
 # version. docs/benchmarks.md, "Start-up and reload".
-#   bench/reload.sh [rounds] [java options...]      (default 5 rounds; e.g. -Dcollections.policy.watch-quiet=PT0.3S)
-# Knobs: TABLE=risk-rating.drl.csv (the table edited), PORT=18392
+#   bench/reload.sh [rounds] [java options...]      (default 5 rounds; e.g. -Dcollections.policy.model=classic)
+# Knobs: TABLE=risk-rating.drl.csv (the table edited), PORT=18392 (must be free). The folder is removed at the end.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-ROUNDS="${1:-5}"
-shift || true
+ROUNDS=5
+if [[ "${1:-}" =~ ^[0-9]+$ ]]; then ROUNDS=$1; shift; fi
 TABLE="${TABLE:-risk-rating.drl.csv}"
 PORT="${PORT:-18392}"
 work="$(mktemp -d /tmp/bench-reload.XXXXXX)"
+if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/"; then echo "port $PORT is taken; set PORT" >&2; exit 1; fi
 cp -r "$ROOT/rules" "$ROOT/decision-tables" "$work/"
 cd "$work"
 java "$@" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -Dcollections.policy.watch=activate \
   -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > service.log 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
-version() { curl -sf "http://127.0.0.1:$PORT/q/health/ready" | grep -o '"version" *: *"[0-9a-f]*"' | grep -o '[0-9a-f]\{16\}' || true; }
-until [[ -n "$(version)" ]]; do
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+version() { curl -sf --max-time 2 "http://127.0.0.1:$PORT/q/health/ready" | grep -o '"version" *: *"[0-9a-f]*"' | grep -o '[0-9a-f]\{16\}' || true; }
+for _ in $(seq 1 600); do
+  [[ -n "$(version)" ]] && break
   sleep 0.2
-  kill -0 $pid 2>/dev/null || { echo "the service stopped, see $work/service.log" >&2; exit 1; }
+  kill -0 $pid 2>/dev/null || { cat service.log >&2; echo "the service stopped" >&2; exit 1; }
 done
+[[ -n "$(version)" ]] || { echo "the service was not ready within 2 minutes" >&2; exit 1; }
 sleep 5 # let the start's own work settle
-echo "reload of an edited table ($TABLE), watch mode activate, $(nproc) cores; folder $work"
+echo "reload of an edited table ($TABLE), watch mode activate, $(nproc) cores"
 for round in $(seq 1 "$ROUNDS"); do
   before="$(version)"
   t0=$(date +%s%N)
@@ -38,4 +41,3 @@ for round in $(seq 1 "$ROUNDS"); do
     "$(cut -d' ' -f1 /proc/loadavg)"
   sleep 3
 done
-grep -o 'compiled in [0-9]* ms' service.log | tail -n "$ROUNDS" | paste -sd ' ' | sed 's/^/log: /'

@@ -24,6 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 
 /**
@@ -51,7 +54,9 @@ public class JsonWriteBenchmark {
 
     @Setup
     public void setUp() {
-        JsonMapper.Builder builder = JsonMapper.builder().findAndAddModules();
+        // the modules named, not found: Blackbird, on this classpath for the comparison, would otherwise join both
+        JsonMapper.Builder builder = JsonMapper.builder().addModule(new JavaTimeModule()).addModule(new Jdk8Module())
+                .addModule(new ParameterNamesModule());
         if (mapper.equals("blackbird")) {
             builder.addModule(new BlackbirdModule());
         }

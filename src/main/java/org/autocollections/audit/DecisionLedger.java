@@ -12,14 +12,13 @@ import org.autocollections.api.CollectionCase;
 import org.autocollections.api.Decision;
 import org.autocollections.observability.DecisionSpans;
 import org.autocollections.observability.RequestId;
-import org.hibernate.Session;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -35,6 +34,20 @@ public class DecisionLedger {
 
     /** Records sent to the database in one JDBC batch at most; a larger group goes in several. */
     static final int MAX_BATCH = 500;
+
+    /**
+     * Whether a group's records go as one JDBC batch: on a database server (PostgreSQL), where it saves a round trip per
+     * record; not on the embedded H2, where it measured slower (docs/benchmarks.md, "Third series").
+     */
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
+
+    private boolean batched;
+
+    @jakarta.annotation.PostConstruct
+    void chooseBatching() {
+        batched = !"h2".equalsIgnoreCase(dbKind);
+    }
 
     @Inject
     ObjectMapper json;
@@ -75,8 +88,10 @@ public class DecisionLedger {
         try {
             guarded(() -> {
                 QuarkusTransaction.requiringNew().run(() -> {
-                    // one JDBC batch for the group instead of a statement (and, on a server, a round trip) per record
-                    Panache.getEntityManager().unwrap(Session.class).setJdbcBatchSize(Math.min(rows.size(), MAX_BATCH));
+                    if (batched) {
+                        // one round trip to the database server for the group instead of one per record
+                        DecisionRecord.getSession().setJdbcBatchSize(Math.min(rows.size(), MAX_BATCH));
+                    }
                     DecisionRecord.persist(rows);
                     DecisionRecord.flush(); // the inserts go now: a failure after this point is the COMMIT's
                     inserted.set(true);

@@ -37,9 +37,9 @@ public interface PolicyConfig {
 
     /**
      * How long the policy folders must be quiet after a save before watch mode reads them: longer than one save takes
-     * (an editor writes a temporary file, renames it, touches a lock file, within tens of milliseconds on a local
-     * disk), short for the analyst waiting for the reload. A read in the middle of a slow save (a network share) finds
-     * a half-written table: that draft is refused, and the end of the save reads the folders again.
+     * (an editor writes a temporary file, renames it, touches a lock file, within milliseconds on a local disk), short
+     * for the analyst waiting for the reload. A tool that writes a table in several slower steps needs more: read in
+     * the middle, the folders give a draft of a half-written table. More than zero; checked at start.
      */
     @WithDefault("PT0.3S")
     java.time.Duration watchQuiet();

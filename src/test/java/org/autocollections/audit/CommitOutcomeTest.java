@@ -23,6 +23,12 @@ import io.restassured.response.Response;
 @TestProfile(ThroughProxy.class)
 class CommitOutcomeTest {
 
+    /** The markers whose COMMIT reply was dropped since the proxy had dropped {@code earlier} (one proxy for the class). */
+    private static java.util.List<String> droppedSince(int earlier) {
+        java.util.List<String> all = FlakyDatabase.proxy.commitRepliesDropped();
+        return all.subList(earlier, all.size());
+    }
+
     private static Response decide(String caseId) {
         return given().contentType(ContentType.JSON).body(Cases.withDueDate(caseId, "2026-10-15").toString())
                 .post("/api/v1/decisions");
@@ -35,15 +41,39 @@ class CommitOutcomeTest {
         // a case id of this run's own, so the dropped COMMIT is known to be this request's and no other's
         String caseId = "CO-" + java.util.UUID.randomUUID();
 
+        int earlier = FlakyDatabase.proxy.commitRepliesDropped().size();
         FlakyDatabase.proxy.dropCommitReplyOf(caseId);
         Response r = decide(caseId);
 
-        assertThat(FlakyDatabase.proxy.commitRepliesDropped()).as("the COMMIT replies dropped").containsExactly(caseId);
+        assertThat(droppedSince(earlier)).as("the COMMIT replies dropped").containsExactly(caseId);
         r.then().statusCode(200).body("caseId", equalTo(caseId));
         String id = r.path("decisionId");
         given().get("/api/v1/decisions/" + id).then().statusCode(200).body("decisionId", equalTo(id))
                 .body("caseId", equalTo(caseId));
         given().get("/api/v1/cases/" + caseId + "/decisions").then().statusCode(200).body("total", equalTo(1))
                 .body("items[0].decisionId", equalTo(id));
+    }
+
+    @Test
+    void aBatchWhoseCommitReplyIsLostIsGivenWhenItsRecordsAreThere() {
+        assumeTrue("postgresql".equals(System.getenv("TEST_DB_KIND")), "the proxy knows PostgreSQL's COMMIT reply");
+        decide("CO-WARM").then().statusCode(200);
+        // several records in one transaction, sent as one JDBC batch: the COMMIT whose reply is lost holds them all
+        String run = "CO-" + java.util.UUID.randomUUID();
+        com.fasterxml.jackson.databind.node.ArrayNode cases = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        for (int i = 1; i <= 3; i++) {
+            cases.add(Cases.withDueDate(run + "-" + i, "2026-10-15"));
+        }
+
+        int earlier = FlakyDatabase.proxy.commitRepliesDropped().size();
+        FlakyDatabase.proxy.dropCommitReplyOf(run + "-1");
+        Response r = given().contentType(ContentType.JSON).body("{\"cases\":" + cases + "}").post("/api/v1/decisions/batch");
+
+        assertThat(droppedSince(earlier)).as("the COMMIT replies dropped").containsExactly(run + "-1");
+        r.then().statusCode(200).body("decided", equalTo(3));
+        for (int i = 1; i <= 3; i++) {
+            String id = r.path("results[" + (i - 1) + "].decision.decisionId");
+            given().get("/api/v1/decisions/" + id).then().statusCode(200).body("caseId", equalTo(run + "-" + i));
+        }
     }
 }

@@ -48,7 +48,7 @@ class TableCellCoverageTest {
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .build();
-    private static final int DEFAULT_EVERY = 10;
+    private static final int DEFAULT_EVERY = 20;
     private static final String HEADER = """
             # Edits of decision-table cells that no golden-corpus case notices: file#row, column (table: label), the value
             # and the edit. TableCellCoverageTest fails when an edit not listed here goes unnoticed; an edit that a case
@@ -127,7 +127,7 @@ class TableCellCoverageTest {
     }
 
     /**
-     * The edits to try: every one, or a deterministic sample of every n-th ({@code table-cells.every}, 10 unless set, so
+     * The edits to try: every one, or a deterministic sample of every n-th ({@code table-cells.every}, 20 unless set, so
      * the build's run stays within a few minutes), or those whose description matches {@code table-cells.only}.
      */
     private static List<TableCells.Mutation> sample(List<TableCells.Mutation> mutations) {
