@@ -42,13 +42,6 @@ public class DecisionLedger {
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
 
-    private boolean batched;
-
-    @jakarta.annotation.PostConstruct
-    void chooseBatching() {
-        batched = !"h2".equalsIgnoreCase(dbKind);
-    }
-
     @Inject
     ObjectMapper json;
 
@@ -88,7 +81,7 @@ public class DecisionLedger {
         try {
             guarded(() -> {
                 QuarkusTransaction.requiringNew().run(() -> {
-                    if (batched) {
+                    if (!"h2".equalsIgnoreCase(dbKind)) {
                         // one round trip to the database server for the group instead of one per record
                         DecisionRecord.getSession().setJdbcBatchSize(Math.min(rows.size(), MAX_BATCH));
                     }

@@ -64,7 +64,7 @@ public class FolderWatch {
         if (config.watch() == PolicyConfig.Watch.OFF) {
             return;
         }
-        if (config.watchQuiet().isNegative() || config.watchQuiet().toMillis() < 1) {
+        if (config.watchQuiet().toMillis() < 1) {
             // a wait of nothing would read the folders in the middle of every save
             throw new IllegalArgumentException("collections.policy.watch-quiet must be at least 1 ms, not "
                     + config.watchQuiet());

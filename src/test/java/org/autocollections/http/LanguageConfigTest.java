@@ -5,25 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
+import org.autocollections.ConfigMappings;
 import org.autocollections.DatabaseFree;
 import org.autocollections.api.Jurisdiction;
 import org.autocollections.api.Language;
 import org.junit.jupiter.api.Test;
 
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /** What an operator writes in collections.language.* is read as the service reads it when it starts. */
 @DatabaseFree
 class LanguageConfigTest {
 
     private static LanguageConfig read(Map<String, String> properties) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withMapping(LanguageConfig.class)
-                .withSources(new PropertiesConfigSource(properties, "application.properties", 250))
-                .build();
-        return config.getConfigMapping(LanguageConfig.class);
+        return ConfigMappings.read(LanguageConfig.class, properties);
     }
 
     @Test

@@ -6,24 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 
+import org.autocollections.ConfigMappings;
 import org.autocollections.DatabaseFree;
 import org.autocollections.ruleset.PolicyConfig;
 import org.junit.jupiter.api.Test;
 
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /** How long watch mode waits for a save to end, as an operator configures it. */
 @DatabaseFree
 class WatchQuietConfigTest {
 
     private static PolicyConfig read(Map<String, String> properties) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withMapping(PolicyConfig.class)
-                .withSources(new PropertiesConfigSource(properties, "application.properties", 250))
-                .build();
-        return config.getConfigMapping(PolicyConfig.class);
+        return ConfigMappings.read(PolicyConfig.class, properties);
     }
 
     @Test
