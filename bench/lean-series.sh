@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The lean-decision series: every path of the table in docs/benchmarks.md ("Lean decisions: each path beside its
 # floor") measured beside its floor, one after the other in one run, on the working tree as it stands.
-#   bench/lean-series.sh                 (about an hour on a 2-core machine; needs wrk, psql, and PostgreSQL at
-#                                         127.0.0.1:5432 with trust authentication for the user postgres)
-# What it does, in order (each step waits for a quiet machine, bench/common.sh):
-#   0. copies the tree (without target/, data/, .git) to $LEAN_DIR/h2 and $LEAN_DIR/pg and builds them: the first
-#      with -Pbench (the echo endpoint and JMH), for H2 and for PostgreSQL (the database kind is fixed when the jar is built); with
-#      BEFORE=<commit>, that commit is built too, for the digest comparison in step 1
+#   bench/lean-series.sh                 (about 35 minutes on a 2-core machine; needs wrk, psql, curl, python3, bc,
+#                                         unzip, and PostgreSQL at 127.0.0.1:5432 trusting the user postgres)
+# What it does, in order (each measuring step first waits up to 15 minutes for a quiet machine, bench/common.sh,
+# then measures anyway with a warning in the log):
+#   0. copies the tree (without target/, data/, .git) to $LEAN_DIR/h2 and $LEAN_DIR/pg and builds both with -Pbench
+#      (the echo endpoint and JMH): h2 for the embedded database, pg for PostgreSQL (the database kind is fixed when
+#      the jar is built); with BEFORE=<commit>, that commit is built too, for the digest comparison in step 1
 #   1. DecisionDigest (golden corpus and 5,000 seeded cases, two threads), both rule models; with BEFORE, compared
 #      byte for byte with the same digest of that commit
 #   2. in process: DecisionBenchmark, portfolio mix, executable model, one thread and two (JMH)
@@ -32,12 +33,18 @@ main() {
   if [[ -e "$dir" && ! -f "$dir/.lean-series" ]]; then
     echo "$dir exists and was not made by this script (no .lean-series marker); set LEAN_DIR" >&2; exit 2
   fi
-  command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
-  command -v psql >/dev/null || { echo "psql is not installed" >&2; exit 1; }
+  local tool
+  for tool in wrk psql curl python3 bc unzip; do
+    command -v "$tool" >/dev/null || { echo "$tool is not installed (apt-get install -y $tool)" >&2; exit 1; }
+  done
   pg=(psql -h 127.0.0.1 -p 5432 -U postgres -v ON_ERROR_STOP=1 -qAt)
   "${pg[@]}" -d postgres -c 'select 1' >/dev/null
 
   from="${FROM_STEP:-0}"
+  [[ "$from" =~ ^[0-7]$ ]] || { echo "FROM_STEP is a step number, 0 to 7, not '$from'" >&2; exit 2; }
+  if ((from > 0)) && [[ ! -f "$dir/h2/target/quarkus-app/quarkus-run.jar" || ! -f "$dir/pg/target/quarkus-app/quarkus-run.jar" ]]; then
+    echo "FROM_STEP=$from needs the trees a whole run built in $dir; run without FROM_STEP first" >&2; exit 2
+  fi
   out="$dir/out"
   summary="$out/series.md"
   revision="$(git -C "$src" rev-parse --short HEAD) with $(git -C "$src" status --porcelain | wc -l) uncommitted paths"
@@ -90,8 +97,9 @@ main() {
       if cmp -s "$out/digest-$model.normalised.jsonl" "$out/digest-before-$model.normalised.jsonl"; then
         line+=", identical byte for byte to $BEFORE's but for the ruleset version"
       else
-        line+=", DIFFERENT from $BEFORE's ($(diff "$out/digest-$model.normalised.jsonl" \
-          "$out/digest-before-$model.normalised.jsonl" | grep -c '^<') lines differ)"
+        differing=$(diff "$out/digest-$model.normalised.jsonl" "$out/digest-before-$model.normalised.jsonl" \
+          | grep -c '^<' || true)   # diff exits 1 when the files differ: that is the answer, not a failure
+        line+=", DIFFERENT from $BEFORE's ($differing lines differ)"
       fi
     fi
     echo "- $line" >> "$summary"
@@ -105,21 +113,22 @@ main() {
     (cd "$dir/h2" && java -Dlogging.initial-configurator.min-level=INFO -cp "$cp_h2" org.openjdk.jmh.Main \
       'DecisionBenchmark.decide$' -p model=EXECUTABLE -p variant=portfolio -f 1 -wi 8 -w 2 -i 5 -r 2 -t "$t") \
       > "$out/jmh-t$t.txt" 2>&1
-    echo "- in process, $t thread(s): $(grep -E '^DecisionBenchmark.decide ' "$out/jmh-t$t.txt" | awk '{print $(NF-3) " " $(NF-2) " " $(NF-1) " " $NF}') decisions/s" >> "$summary"
+    result=$(grep -E '^DecisionBenchmark.decide ' "$out/jmh-t$t.txt" | awk '{print $(NF-3), $(NF-2), $(NF-1), "decisions/s"}') \
+      || result="no result (see jmh-t$t.txt)"
+    echo "- in process, $t thread(s): $result" >> "$summary"
   done
   fi
 
   if ((from <= 3)); then
   step "3. HTTP beside the echo: H2 unrecorded and recorded, PostgreSQL recorded"
-  RECORD_MODES="unrecorded recorded" WARMUP=20 DURATION=20 ATTEMPTS=1 ENDPOINTS="echo decisions" \
+  # Each database's run in a folder of its own: http.sh names its files by model and record mode only.
+  RECORD_MODES="unrecorded recorded" WARMUP=20 DURATION=20 ATTEMPTS=1 ENDPOINTS="echo decisions" BENCH_OUT="$out/http-h2" \
     "$dir/h2/bench/http.sh" executable > "$out/http-h2.txt" 2>&1
-  cp "$out/http.md" "$out/http-h2.md"
   fresh_database bench_lean_http
   RECORD_MODES=recorded WARMUP=20 DURATION=20 ATTEMPTS=1 ENDPOINTS="echo decisions" BENCH_ROOT="$dir/pg" \
-    BENCH_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/bench_lean_http JAVA_OPTS=-Dquarkus.datasource.username=postgres \
-    "$dir/pg/bench/http.sh" executable > "$out/http-pg.txt" 2>&1
-  cp "$out/http.md" "$out/http-pg.md"
-  { echo; echo "HTTP, H2:"; echo; cat "$out/http-h2.md"; echo; echo "HTTP, PostgreSQL:"; echo; cat "$out/http-pg.md"; echo; } >> "$summary"
+    BENCH_OUT="$out/http-pg" BENCH_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/bench_lean_http \
+    JAVA_OPTS=-Dquarkus.datasource.username=postgres "$dir/pg/bench/http.sh" executable > "$out/http-pg.txt" 2>&1
+  { echo; echo "HTTP, H2:"; echo; cat "$out/http-h2/http.md"; echo; echo "HTTP, PostgreSQL:"; echo; cat "$out/http-pg/http.md"; echo; } >> "$summary"
   fi
 
   if ((from <= 4)); then
@@ -136,12 +145,15 @@ main() {
   (cd "$dir/pg" && QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/bench_lean_score \
     QUARKUS_DATASOURCE_USERNAME=postgres BENCH_OUT="$out/stored" bench/portfolio-score.sh "$count" stored) > "$out/stored.txt" 2>&1
   sed 's/^/- PostgreSQL to PostgreSQL: /' "$out/stored.txt" >> "$summary"
-  echo "- decision record on PostgreSQL: $("${pg[@]}" -d bench_lean_score -c "select round(pg_total_relation_size('decision_record')::numeric / count(*)) || ' bytes a decision over ' || count(*) || ' records (table, TOAST and indexes)' from decision_record")" >> "$summary"
+  size=$("${pg[@]}" -d bench_lean_score -c "select round(pg_total_relation_size('decision_record')::numeric / nullif(count(*), 0))
+    || ' bytes a record over ' || count(*) || ' records: the decisions of the run and the copies of its floor (table, TOAST and indexes)'
+    from decision_record") || size="the query failed"
+  echo "- decision record on PostgreSQL: $size" >> "$summary"
   fi
 
   if ((from <= 6)); then
   step "6. start-up: a first start that compiles, then three of the version compiled before"
-  mkdir -p "$out/start" && cd "$out/start"
+  rm -rf "$out/start" && mkdir -p "$out/start" && cd "$out/start"   # an empty data/: the first start compiles
   wait_quiet
   echo "- $("$dir/h2/bench/startup.sh" "$dir/h2/target/quarkus-app/quarkus-run.jar" first)" >> "$summary"
   for n in 1 2 3; do
@@ -156,7 +168,8 @@ main() {
   for model in executable classic; do
     wait_quiet
     "$dir/h2/bench/reload.sh" 6 -Dcollections.policy.model=$model > "$out/reload-$model.txt" 2>&1
-    echo "- reload, $model model: $(grep -iE 'round|served|ms' "$out/reload-$model.txt" | tr '\n' ';' | sed 's/;$//')" >> "$summary"
+    rounds=$(grep '^round' "$out/reload-$model.txt" | tr '\n' ';' | sed 's/;$//') || rounds="no rounds (see reload-$model.txt)"
+    echo "- reload, $model model: $rounds" >> "$summary"
   done
   fi
 
@@ -167,12 +180,12 @@ main() {
 step() { log "== $*"; }
 
 fresh_database() {
-  "${pg[@]}" -d postgres -c "drop database if exists $1" -c "create database $1"
+  "${pg[@]}" -d postgres -c "drop database if exists $1 with (force)" -c "create database $1"
 }
 
 drop_databases() {
   for db in bench_lean_http bench_lean_score; do
-    "${pg[@]}" -d postgres -c "drop database if exists $db" >/dev/null 2>&1 || true
+    "${pg[@]}" -d postgres -c "drop database if exists $db with (force)" >/dev/null 2>&1 || true
   done
 }
 
