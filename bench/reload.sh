@@ -4,15 +4,15 @@
 # version, so nothing can come from the ruleset cache) and times from the save until /q/health/ready names the new
 # version. docs/benchmarks.md, "Start-up and reload".
 #   bench/reload.sh [rounds] [java options...]      (default 5 rounds; e.g. -Dcollections.policy.model=classic)
-# Knobs: TABLE=risk-rating.drl.csv (the table edited), PORT=18392 (must be free). The folder is removed at the end.
-set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Knobs: TABLE=risk-rating.drl.csv (the table edited), PORT=18392 (the first port tried; the next free one is used).
+# The folder is removed at the end.
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+ROOT="$BENCH_ROOT"
 ROUNDS=5
 if [[ "${1:-}" =~ ^[0-9]+$ ]]; then ROUNDS=$1; shift; fi
 TABLE="${TABLE:-risk-rating.drl.csv}"
-PORT="${PORT:-18392}"
+PORT="$(PORT="${PORT:-18392}" free_port)"
 work="$(mktemp -d /tmp/bench-reload.XXXXXX)"
-if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/"; then echo "port $PORT is taken; set PORT" >&2; exit 1; fi
 cp -r "$ROOT/rules" "$ROOT/decision-tables" "$work/"
 cd "$work"
 java "$@" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -Dcollections.policy.watch=activate \

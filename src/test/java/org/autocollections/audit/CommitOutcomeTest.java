@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.List;
+import java.util.UUID;
+
 import org.autocollections.Cases;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -24,8 +30,8 @@ import io.restassured.response.Response;
 class CommitOutcomeTest {
 
     /** The markers whose COMMIT reply was dropped since the proxy had dropped {@code earlier} (one proxy for the class). */
-    private static java.util.List<String> droppedSince(int earlier) {
-        java.util.List<String> all = FlakyDatabase.proxy.commitRepliesDropped();
+    private static List<String> droppedSince(int earlier) {
+        List<String> all = FlakyDatabase.proxy.commitRepliesDropped();
         return all.subList(earlier, all.size());
     }
 
@@ -39,7 +45,7 @@ class CommitOutcomeTest {
         assumeTrue("postgresql".equals(System.getenv("TEST_DB_KIND")), "the proxy knows PostgreSQL's COMMIT reply");
         decide("CO-WARM").then().statusCode(200);
         // a case id of this run's own, so the dropped COMMIT is known to be this request's and no other's
-        String caseId = "CO-" + java.util.UUID.randomUUID();
+        String caseId = "CO-" + UUID.randomUUID();
 
         int earlier = FlakyDatabase.proxy.commitRepliesDropped().size();
         FlakyDatabase.proxy.dropCommitReplyOf(caseId);
@@ -59,8 +65,8 @@ class CommitOutcomeTest {
         assumeTrue("postgresql".equals(System.getenv("TEST_DB_KIND")), "the proxy knows PostgreSQL's COMMIT reply");
         decide("CO-WARM").then().statusCode(200);
         // several records in one transaction, sent as one JDBC batch: the COMMIT whose reply is lost holds them all
-        String run = "CO-" + java.util.UUID.randomUUID();
-        com.fasterxml.jackson.databind.node.ArrayNode cases = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        String run = "CO-" + UUID.randomUUID();
+        ArrayNode cases = JsonNodeFactory.instance.arrayNode();
         for (int i = 1; i <= 3; i++) {
             cases.add(Cases.withDueDate(run + "-" + i, "2026-10-15"));
         }

@@ -8,10 +8,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 
+import org.autocollections.ConfigMappings;
 import org.autocollections.api.CollectionCase;
-
 import org.autocollections.ruleset.PolicyConfig;
 import org.autocollections.ruleset.RuleModel;
 import org.autocollections.ruleset.Ruleset;
@@ -49,59 +48,17 @@ public final class Engines {
         return engine;
     }
 
-    /** Policy configuration with its defaults but the rule model. */
-    public static PolicyConfig config(RuleModel model) {
-        return config(model, ZoneId.of(PolicyConfig.DEFAULT_ZONE));
-    }
-
-    /** Policy configuration with its defaults but the rule model and the zone of cases that name none. */
+    /**
+     * Policy configuration with its defaults but the rule model and the zone of cases that name none, read as the
+     * service reads it (so a default changed there is the tests' default too); no watch mode, and the tests' shared
+     * ruleset cache.
+     */
     public static PolicyConfig config(RuleModel model, ZoneId defaultZone) {
-        return new PolicyConfig() {
-            @Override
-            public Optional<Path> rulesDir() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> tablesDir() {
-                return Optional.empty();
-            }
-
-            @Override
-            public RuleModel model() {
-                return model;
-            }
-
-            @Override
-            public ZoneId defaultZone() {
-                return defaultZone;
-            }
-
-            @Override
-            public int maxFirings() {
-                return 10_000;
-            }
-
-            @Override
-            public Watch watch() {
-                return Watch.OFF;
-            }
-
-            @Override
-            public java.time.Duration watchQuiet() {
-                return java.time.Duration.ofMillis(300);
-            }
-
-            @Override
-            public Path cacheDir() {
-                return TEST_CACHE;
-            }
-
-            @Override
-            public int cacheVersions() {
-                return 20;
-            }
-        };
+        return ConfigMappings.read(PolicyConfig.class, Map.of(
+                "collections.policy.model", model.name(),
+                "collections.policy.default-zone", defaultZone.getId(),
+                "collections.policy.watch", "off",
+                "collections.policy.cache-dir", TEST_CACHE.toString()));
     }
 
     /** The example case of docs/examples, as the service reads it. */

@@ -11,7 +11,6 @@ import org.autocollections.api.Jurisdiction;
 import org.autocollections.api.Language;
 import org.junit.jupiter.api.Test;
 
-
 /** What an operator writes in collections.language.* is read as the service reads it when it starts. */
 @DatabaseFree
 class LanguageConfigTest {

@@ -11,7 +11,6 @@ import org.autocollections.DatabaseFree;
 import org.autocollections.ruleset.PolicyConfig;
 import org.junit.jupiter.api.Test;
 
-
 /** How long watch mode waits for a save to end, as an operator configures it. */
 @DatabaseFree
 class WatchQuietConfigTest {
